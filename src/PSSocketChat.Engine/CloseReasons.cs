@@ -1,0 +1,20 @@
+namespace PSSocketChat
+{
+    internal static class CloseReasons
+    {
+        public static string Describe(CloseReason reason, string? detail)
+        {
+            var text = reason switch
+            {
+                CloseReason.None => "open",
+                CloseReason.LocalClose => "closed by this side",
+                CloseReason.ServerStopped => "the server was stopped",
+                CloseReason.PeerClosed => "the peer closed the connection",
+                CloseReason.Reset => "the connection was reset",
+                CloseReason.ProtocolError => "protocol error",
+                _ => reason.ToString(),
+            };
+            return string.IsNullOrEmpty(detail) ? text : $"{text}: {detail}";
+        }
+    }
+}

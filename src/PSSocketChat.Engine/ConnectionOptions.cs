@@ -1,0 +1,63 @@
+using System;
+using System.Text;
+
+namespace PSSocketChat
+{
+    /// <summary>Settings every connection has, whichever side opened it.</summary>
+    public abstract class ConnectionOptions
+    {
+        public const int DefaultMaxMessageSize = 1024 * 1024;
+
+        /// <summary>A name to find the server or connection by; a default is made from its id when empty.</summary>
+        public string? Name { get; set; }
+
+        public MessageFraming Framing { get; set; } = MessageFraming.Line;
+
+        /// <summary>Text encoding of messages. Bytes invalid in it become replacement characters, never an error.</summary>
+        public Encoding Encoding { get; set; } = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+
+        /// <summary>Largest message payload accepted or sent, in bytes.</summary>
+        public int MaxMessageSize { get; set; } = DefaultMaxMessageSize;
+
+        /// <summary>
+        /// Messages held for the consumer before the engine stops reading from the socket; TCP flow control then
+        /// slows the sender instead of memory growing.
+        /// </summary>
+        public int InboxCapacity { get; set; } = 1024;
+
+        /// <summary>Bytes asked of the socket per read; the one buffer is reused for the life of the connection.</summary>
+        public int ReceiveBufferSize { get; set; } = 16 * 1024;
+
+        /// <summary>How long a graceful close waits for pending sends and the peer's FIN before it resets.</summary>
+        public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+        internal virtual void Validate()
+        {
+            if (Encoding is null)
+            {
+                throw new ArgumentNullException(nameof(Encoding));
+            }
+
+            RequirePositive(MaxMessageSize, nameof(MaxMessageSize));
+            RequirePositive(InboxCapacity, nameof(InboxCapacity));
+            RequirePositive(ReceiveBufferSize, nameof(ReceiveBufferSize));
+            RequirePositive(CloseTimeout, nameof(CloseTimeout));
+        }
+
+        private protected static void RequirePositive(int value, string name)
+        {
+            if (value <= 0)
+            {
+                throw new ArgumentOutOfRangeException(name, value, $"{name} must be greater than zero.");
+            }
+        }
+
+        private protected static void RequirePositive(TimeSpan value, string name)
+        {
+            if (value <= TimeSpan.Zero)
+            {
+                throw new ArgumentOutOfRangeException(name, value, $"{name} must be greater than zero.");
+            }
+        }
+    }
+}

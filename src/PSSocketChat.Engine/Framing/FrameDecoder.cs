@@ -1,0 +1,33 @@
+using System.Collections.Generic;
+
+namespace PSSocketChat.Framing
+{
+    /// <summary>
+    /// Turns the byte stream of one connection back into message payloads. One instance per connection: it keeps
+    /// the part of a message that a read cut off until the next read completes it.
+    /// </summary>
+    internal abstract class FrameDecoder
+    {
+        /// <summary>
+        /// Appends to <paramref name="frames"/> every payload completed by these bytes, in order.
+        /// Returns null, or a description of a protocol violation; payloads before the violation are still appended,
+        /// and the decoder must not be fed again after one.
+        /// </summary>
+        public abstract string? Decode(byte[] buffer, int offset, int count, List<byte[]> frames);
+
+        protected static byte[] Copy(byte[] buffer, int offset, int count)
+        {
+            if (count == 0)
+            {
+                return System.Array.Empty<byte>();
+            }
+
+            var payload = new byte[count];
+            System.Buffer.BlockCopy(buffer, offset, payload, 0, count);
+            return payload;
+        }
+
+        protected static string TooLarge(long size, int maxMessageSize) =>
+            $"A message of {size} bytes or more exceeds the maximum message size of {maxMessageSize} bytes.";
+    }
+}

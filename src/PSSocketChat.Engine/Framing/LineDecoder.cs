@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+
+namespace PSSocketChat.Framing
+{
+    internal sealed class LineDecoder : FrameDecoder
+    {
+        private readonly int _maxMessageSize;
+
+        // The start of a line that a read cut off. Reused across lines; never larger than the size limit plus a CR.
+        private byte[] _pending = Array.Empty<byte>();
+        private int _pendingLength;
+
+        public LineDecoder(int maxMessageSize) => _maxMessageSize = maxMessageSize;
+
+        public override string? Decode(byte[] buffer, int offset, int count, List<byte[]> frames)
+        {
+            var end = offset + count;
+            var start = offset;
+            while (start < end)
+            {
+                var lineFeed = Array.IndexOf(buffer, LineFramer.LineFeed, start, end - start);
+                if (lineFeed < 0)
+                {
+                    // The limit allows one byte more than the maximum: it may be the CR of a CRLF still to come.
+                    var partial = end - start;
+                    if ((long)_pendingLength + partial > (long)_maxMessageSize + 1)
+                    {
+                        return TooLarge((long)_pendingLength + partial, _maxMessageSize);
+                    }
+
+                    AppendPending(buffer, start, partial);
+                    return null;
+                }
+
+                var payload = _pendingLength == 0
+                    ? TakeLine(buffer, start, lineFeed - start)
+                    : TakePendingLine(buffer, start, lineFeed - start);
+                if (payload is null)
+                {
+                    return TooLarge((long)_pendingLength + (lineFeed - start), _maxMessageSize);
+                }
+
+                frames.Add(payload);
+                _pendingLength = 0;
+                start = lineFeed + 1;
+            }
+
+            return null;
+        }
+
+        private byte[]? TakeLine(byte[] buffer, int start, int length)
+        {
+            if (length > 0 && buffer[start + length - 1] == LineFramer.CarriageReturn)
+            {
+                length--;
+            }
+
+            return length > _maxMessageSize ? null : Copy(buffer, start, length);
+        }
+
+        private byte[]? TakePendingLine(byte[] buffer, int start, int length)
+        {
+            var total = (long)_pendingLength + length;
+            var lastByte = length > 0 ? buffer[start + length - 1] : _pending[_pendingLength - 1];
+            if (lastByte == LineFramer.CarriageReturn)
+            {
+                total--;
+            }
+
+            if (total > _maxMessageSize)
+            {
+                return null;
+            }
+
+            var payload = new byte[total];
+            var fromPending = (int)Math.Min(_pendingLength, total);
+            Buffer.BlockCopy(_pending, 0, payload, 0, fromPending);
+            Buffer.BlockCopy(buffer, start, payload, fromPending, (int)total - fromPending);
+            return payload;
+        }
+
+        private void AppendPending(byte[] buffer, int start, int count)
+        {
+            var needed = _pendingLength + count;
+            if (needed > _pending.Length)
+            {
+                var grown = new byte[Math.Max(needed, Math.Max(256, Math.Min(_pending.Length * 2, _maxMessageSize + 1)))];
+                Buffer.BlockCopy(_pending, 0, grown, 0, _pendingLength);
+                _pending = grown;
+            }
+
+            Buffer.BlockCopy(buffer, start, _pending, _pendingLength, count);
+            _pendingLength = needed;
+        }
+    }
+}

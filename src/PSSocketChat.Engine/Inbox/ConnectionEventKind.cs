@@ -1,0 +1,8 @@
+namespace PSSocketChat
+{
+    public enum ConnectionEventKind
+    {
+        Connected,
+        Disconnected,
+    }
+}

@@ -1,0 +1,261 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace PSSocketChat
+{
+    /// <summary>
+    /// The hand-off between socket I/O and the consumer. Receive loops add; a consumer takes, on its own thread,
+    /// with a blocking call that honours a timeout and a CancellationToken. Nothing here ever calls out to the
+    /// consumer: items leave only when the consumer pulls them, so they reach a PowerShell pipeline on its own thread.
+    /// </summary>
+    /// <remarks>
+    /// Messages are bounded: when <see cref="Capacity"/> are waiting, producers wait asynchronously for room, which
+    /// stops their socket reads and lets TCP flow control slow the sender. Nothing is dropped, memory does not grow.
+    /// Connection events have a bound of their own; past it new events are counted in <see cref="DroppedEvents"/>
+    /// rather than queued, because they are notices while messages are data.
+    /// </remarks>
+    public sealed class MessageInbox
+    {
+        public const int DefaultEventCapacity = 1024;
+
+        private readonly object _gate = new object();
+        private readonly Queue<IInboxItem> _items = new Queue<IInboxItem>();
+        private readonly SemaphoreSlim _space;
+        private int _messageCount;
+        private int _eventCount;
+        private int _peakMessageCount;
+        private long _droppedEvents;
+        private bool _completed;
+
+        public MessageInbox(int capacity, int eventCapacity = DefaultEventCapacity)
+        {
+            if (capacity <= 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "Capacity must be greater than zero.");
+            }
+
+            if (eventCapacity <= 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(eventCapacity), eventCapacity, "Event capacity must be greater than zero.");
+            }
+
+            Capacity = capacity;
+            EventCapacity = eventCapacity;
+            _space = new SemaphoreSlim(capacity, capacity);
+        }
+
+        public int Capacity { get; }
+
+        public int EventCapacity { get; }
+
+        /// <summary>Messages waiting to be taken.</summary>
+        public int Count
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _messageCount;
+                }
+            }
+        }
+
+        /// <summary>The most messages ever waiting at once; never above <see cref="Capacity"/>.</summary>
+        public int PeakCount
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _peakMessageCount;
+                }
+            }
+        }
+
+        public long DroppedEvents => Interlocked.Read(ref _droppedEvents);
+
+        /// <summary>True once no more items will come and every item has been taken.</summary>
+        public bool IsCompleted
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _completed && _items.Count == 0;
+                }
+            }
+        }
+
+        /// <summary>Takes the next item if one is waiting; never blocks.</summary>
+        public bool TryTake([NotNullWhen(true)] out IInboxItem? item) => TryTake(out item, TimeSpan.Zero, CancellationToken.None);
+
+        /// <summary>
+        /// Takes the next item, waiting on the calling thread up to <paramref name="timeout"/>
+        /// (<see cref="Timeout.InfiniteTimeSpan"/> to wait until an item comes or the inbox completes).
+        /// Returns false on timeout, or when the inbox is completed and empty.
+        /// </summary>
+        /// <exception cref="OperationCanceledException">The token was cancelled while waiting.</exception>
+        public bool TryTake([NotNullWhen(true)] out IInboxItem? item, TimeSpan timeout, CancellationToken cancellationToken)
+        {
+            if (timeout < TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
+            {
+                throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "Timeout must be zero or more, or infinite.");
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            if (TryDequeue(out item) || timeout == TimeSpan.Zero)
+            {
+                return item != null;
+            }
+
+            // The registration wakes the wait below; it takes the lock, so it is created and disposed outside it.
+            using (cancellationToken.Register(state => ((MessageInbox)state!).WakeAll(), this))
+            {
+                var clock = Stopwatch.StartNew();
+                lock (_gate)
+                {
+                    while (_items.Count == 0)
+                    {
+                        if (_completed)
+                        {
+                            item = null;
+                            return false;
+                        }
+
+                        cancellationToken.ThrowIfCancellationRequested();
+                        var remaining = RemainingMilliseconds(timeout, clock);
+                        if (remaining == 0)
+                        {
+                            item = null;
+                            return false;
+                        }
+
+                        Monitor.Wait(_gate, remaining);
+                    }
+
+                    item = DequeueLocked();
+                }
+            }
+
+            if (item is SocketMessage)
+            {
+                _space.Release();
+            }
+
+            return true;
+        }
+
+        /// <summary>Adds a message if there is room now; false when the inbox is full.</summary>
+        internal bool TryAdd(SocketMessage message)
+        {
+            if (!_space.Wait(0))
+            {
+                return false;
+            }
+
+            EnqueueMessage(message);
+            return true;
+        }
+
+        /// <summary>Adds a message, waiting asynchronously (no thread held) until there is room.</summary>
+        internal async Task AddAsync(SocketMessage message, CancellationToken cancellationToken)
+        {
+            await _space.WaitAsync(cancellationToken).ConfigureAwait(false);
+            EnqueueMessage(message);
+        }
+
+        internal void AddEvent(ConnectionEvent connectionEvent)
+        {
+            lock (_gate)
+            {
+                if (_completed || _eventCount >= EventCapacity)
+                {
+                    _droppedEvents++;
+                    return;
+                }
+
+                _items.Enqueue(connectionEvent);
+                _eventCount++;
+                Monitor.PulseAll(_gate);
+            }
+        }
+
+        /// <summary>No more items will come: waiting consumers wake, and take what is left before being told so.</summary>
+        internal void Complete()
+        {
+            lock (_gate)
+            {
+                _completed = true;
+                Monitor.PulseAll(_gate);
+            }
+        }
+
+        private void EnqueueMessage(SocketMessage message)
+        {
+            lock (_gate)
+            {
+                _items.Enqueue(message);
+                _messageCount++;
+                if (_messageCount > _peakMessageCount)
+                {
+                    _peakMessageCount = _messageCount;
+                }
+
+                Monitor.PulseAll(_gate);
+            }
+        }
+
+        private bool TryDequeue([NotNullWhen(true)] out IInboxItem? item)
+        {
+            lock (_gate)
+            {
+                item = _items.Count == 0 ? null : DequeueLocked();
+            }
+
+            if (item is SocketMessage)
+            {
+                _space.Release();
+            }
+
+            return item != null;
+        }
+
+        private IInboxItem DequeueLocked()
+        {
+            var item = _items.Dequeue();
+            if (item is SocketMessage)
+            {
+                _messageCount--;
+            }
+            else
+            {
+                _eventCount--;
+            }
+
+            return item;
+        }
+
+        private void WakeAll()
+        {
+            lock (_gate)
+            {
+                Monitor.PulseAll(_gate);
+            }
+        }
+
+        private static int RemainingMilliseconds(TimeSpan timeout, Stopwatch clock)
+        {
+            if (timeout == Timeout.InfiniteTimeSpan)
+            {
+                return Timeout.Infinite;
+            }
+
+            var left = timeout - clock.Elapsed;
+            return left <= TimeSpan.Zero ? 0 : (int)Math.Min(int.MaxValue, Math.Ceiling(left.TotalMilliseconds));
+        }
+    }
+}

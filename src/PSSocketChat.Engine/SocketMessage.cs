@@ -1,0 +1,61 @@
+using System;
+using System.Net;
+using System.Threading;
+
+namespace PSSocketChat
+{
+    /// <summary>One message received on a connection.</summary>
+    public sealed class SocketMessage : IInboxItem
+    {
+        private readonly Func<byte[], string> _decode;
+        private string? _text;
+
+        internal SocketMessage(SocketConnection connection, long sequence, byte[] bytes, DateTime receivedAt, Func<byte[], string> decode)
+        {
+            Connection = connection;
+            Sequence = sequence;
+            Bytes = bytes;
+            ReceivedAt = receivedAt;
+            _decode = decode;
+        }
+
+        /// <summary>
+        /// The payload as text. Decoded on first use, on the consumer's thread, so a server that only counts
+        /// messages never pays for decoding.
+        /// </summary>
+        public string Text
+        {
+            get
+            {
+                var text = Volatile.Read(ref _text);
+                if (text is null)
+                {
+                    text = _decode(Bytes);
+                    Volatile.Write(ref _text, text);
+                }
+
+                return text;
+            }
+        }
+
+        /// <summary>The payload exactly as received, framing removed.</summary>
+        public byte[] Bytes { get; }
+
+        public int Length => Bytes.Length;
+
+        /// <summary>1 for the first message on its connection, then 2, 3, ...</summary>
+        public long Sequence { get; }
+
+        /// <summary>When the engine read it from the socket, in UTC.</summary>
+        public DateTime ReceivedAt { get; }
+
+        /// <summary>The connection it came on; send to it to reply.</summary>
+        public SocketConnection Connection { get; }
+
+        public int ConnectionId => Connection.Id;
+
+        public IPEndPoint RemoteEndPoint => Connection.RemoteEndPoint;
+
+        public override string ToString() => Text;
+    }
+}

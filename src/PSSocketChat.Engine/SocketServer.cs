@@ -1,0 +1,219 @@
+using System;
+using System.Collections.Concurrent;
+using System.Linq;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using PSSocketChat.Framing;
+
+namespace PSSocketChat
+{
+    /// <summary>
+    /// A TCP server: accepts clients, runs a receive loop for each, acknowledges what they send and queues their
+    /// messages in one bounded <see cref="Inbox"/> for a consumer to take on its own thread.
+    /// </summary>
+    public sealed class SocketServer : IDisposable
+    {
+        private static int s_lastId;
+
+        private readonly Socket _listener;
+        private readonly MessageCodec _codec;
+        private readonly SocketServerOptions _options;
+        private readonly byte[]? _framedAcknowledgement;
+        private readonly ConcurrentDictionary<int, SocketConnection> _connections = new ConcurrentDictionary<int, SocketConnection>();
+        private readonly object _stopGate = new object();
+        private Task? _acceptLoop;
+        private Task? _stopping;
+        private int _state = (int)ServerState.Listening;
+        private long _messagesReceived;
+        private long _connectionsAccepted;
+        private long _stoppedAtTicks;
+
+        private SocketServer(Socket listener, SocketServerOptions options, MessageCodec codec)
+        {
+            Id = Interlocked.Increment(ref s_lastId);
+            Name = string.IsNullOrEmpty(options.Name) ? $"Server{Id}" : options.Name!;
+            _listener = listener;
+            _options = options;
+            _codec = codec;
+            _framedAcknowledgement = options.Acknowledgement is null ? null : codec.FrameText(options.Acknowledgement, this);
+            LocalEndPoint = (IPEndPoint)listener.LocalEndPoint;
+            StartedAt = DateTime.UtcNow;
+            Inbox = new MessageInbox(options.InboxCapacity);
+        }
+
+        public int Id { get; }
+
+        public string Name { get; }
+
+        /// <summary>The address and port it listens on; the real port when 0 was asked for.</summary>
+        public IPEndPoint LocalEndPoint { get; }
+
+        public ServerState State => (ServerState)Volatile.Read(ref _state);
+
+        public DateTime StartedAt { get; }
+
+        public DateTime? StoppedAt
+        {
+            get
+            {
+                var ticks = Interlocked.Read(ref _stoppedAtTicks);
+                return ticks == 0 ? (DateTime?)null : new DateTime(ticks, DateTimeKind.Utc);
+            }
+        }
+
+        public MessageFraming Framing => _codec.Framing;
+
+        public Encoding Encoding => _codec.Encoding;
+
+        public int MaxMessageSize => _codec.MaxMessageSize;
+
+        /// <summary>The text sent back for each message, or null when the server does not acknowledge.</summary>
+        public string? Acknowledgement => _options.Acknowledgement;
+
+        /// <summary>The open connections, as they are now.</summary>
+        public SocketConnection[] Connections => _connections.Values.OrderBy(c => c.Id).ToArray();
+
+        public int ConnectionCount => _connections.Count;
+
+        public long ConnectionsAccepted => Interlocked.Read(ref _connectionsAccepted);
+
+        public long MessagesReceived => Interlocked.Read(ref _messagesReceived);
+
+        /// <summary>Messages from every client, and their connects and disconnects, in arrival order.</summary>
+        public MessageInbox Inbox { get; }
+
+        /// <summary>Binds and listens; the server accepts clients in the background from then on.</summary>
+        /// <exception cref="SocketChatException">The address is in use, not on this machine, or not allowed.</exception>
+        public static SocketServer Start(SocketServerOptions? options = null)
+        {
+            options ??= new SocketServerOptions();
+            options.Validate();
+            var codec = MessageCodec.From(options);
+            var endPoint = new IPEndPoint(options.Address, options.Port);
+            var listener = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                if (endPoint.Address.Equals(IPAddress.IPv6Any))
+                {
+                    // "::" means every address: IPv4 clients too, where the OS supports dual-mode sockets.
+                    listener.DualMode = true;
+                }
+
+                listener.Bind(endPoint);
+                listener.Listen(options.Backlog);
+            }
+            catch (SocketException e)
+            {
+                listener.Dispose();
+                throw SocketErrors.ForListen(e, endPoint);
+            }
+
+            var server = new SocketServer(listener, options, codec);
+            server._acceptLoop = Task.Run(server.AcceptLoopAsync);
+            return server;
+        }
+
+        /// <summary>Stops and waits for it; see <see cref="StopAsync"/>.</summary>
+        public void Stop() => StopAsync().GetAwaiter().GetResult();
+
+        /// <summary>
+        /// Stops accepting, releases the port, closes every client in order (each within the close timeout, all at
+        /// once) and completes the inbox. Messages already queued can still be taken. Safe to call repeatedly.
+        /// </summary>
+        public Task StopAsync()
+        {
+            lock (_stopGate)
+            {
+                return _stopping ??= StopCoreAsync();
+            }
+        }
+
+        public void Dispose() => Stop();
+
+        public override string ToString() => $"{Name} ({LocalEndPoint}, {State})";
+
+        internal void CountMessages(int count)
+        {
+            if (count > 0)
+            {
+                Interlocked.Add(ref _messagesReceived, count);
+            }
+        }
+
+        internal void OnConnectionClosed(SocketConnection connection)
+        {
+            _connections.TryRemove(connection.Id, out _);
+            Inbox.AddEvent(new ConnectionEvent(ConnectionEventKind.Disconnected, connection));
+        }
+
+        private async Task StopCoreAsync()
+        {
+            Volatile.Write(ref _state, (int)ServerState.Stopping);
+            _listener.Dispose();
+            if (_acceptLoop != null)
+            {
+                await _acceptLoop.ConfigureAwait(false);
+            }
+
+            // The accept loop has ended, so no connection can be added behind this snapshot.
+            await Task.WhenAll(_connections.Values.Select(c => c.CloseAsync(CloseReason.ServerStopped))).ConfigureAwait(false);
+            Inbox.Complete();
+            Interlocked.Exchange(ref _stoppedAtTicks, DateTime.UtcNow.Ticks);
+            Volatile.Write(ref _state, (int)ServerState.Stopped);
+        }
+
+        private async Task AcceptLoopAsync()
+        {
+            while (State == ServerState.Listening)
+            {
+                Socket client;
+                try
+                {
+                    client = await _listener.AcceptAsync().ConfigureAwait(false);
+                }
+                catch (Exception e) when (State != ServerState.Listening && (e is SocketException || e is ObjectDisposedException))
+                {
+                    return;
+                }
+                catch (SocketException)
+                {
+                    // A client that gave up before we accepted it, or a passing resource shortage: keep serving
+                    // the others, with a pause so a persistent failure cannot spin a core.
+                    await Task.Delay(10).ConfigureAwait(false);
+                    continue;
+                }
+
+                if (State != ServerState.Listening)
+                {
+                    client.Dispose();
+                    return;
+                }
+
+                Accept(client);
+            }
+        }
+
+        private void Accept(Socket client)
+        {
+            SocketConnection connection;
+            try
+            {
+                connection = new SocketConnection(client, ConnectionDirection.Inbound, _codec, _options, Inbox, this, _framedAcknowledgement);
+            }
+            catch (Exception e) when (e is SocketException || e is ObjectDisposedException)
+            {
+                // Reset before we could read its endpoints: it never became a connection.
+                client.Dispose();
+                return;
+            }
+
+            _connections[connection.Id] = connection;
+            Interlocked.Increment(ref _connectionsAccepted);
+            Inbox.AddEvent(new ConnectionEvent(ConnectionEventKind.Connected, connection));
+            connection.Start();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using System;
+using System.Net;
+
+namespace PSSocketChat
+{
+    /// <summary>How a <see cref="SocketServer"/> listens and treats what it receives.</summary>
+    public sealed class SocketServerOptions : ConnectionOptions
+    {
+        public const string DefaultAcknowledgement = "Mensaje recibido";
+
+        /// <summary>The address to listen on: IPv4 or IPv6; <c>::</c> also accepts IPv4 clients where the OS allows.</summary>
+        public IPAddress Address { get; set; } = IPAddress.Any;
+
+        /// <summary>The port to listen on; 0 lets the OS choose, and the server reports the real one.</summary>
+        public int Port { get; set; } = 8000;
+
+        /// <summary>Text sent back, in the same framing, for every message received; null sends nothing.</summary>
+        public string? Acknowledgement { get; set; } = DefaultAcknowledgement;
+
+        /// <summary>Connections the OS may queue before the server accepts them.</summary>
+        public int Backlog { get; set; } = 512;
+
+        internal override void Validate()
+        {
+            base.Validate();
+            if (Address is null)
+            {
+                throw new ArgumentNullException(nameof(Address));
+            }
+
+            if (Port < IPEndPoint.MinPort || Port > IPEndPoint.MaxPort)
+            {
+                throw new ArgumentOutOfRangeException(nameof(Port), Port, "Port must be between 0 and 65535.");
+            }
+
+            RequirePositive(Backlog, nameof(Backlog));
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System.Linq;
+using System.Text;
+using PSSocketChat.Framing;
+using Xunit;
+using static PSSocketChat.Tests.Framing.Decoding;
+
+namespace PSSocketChat.Tests.Framing
+{
+    public class LengthPrefixedFramingTests
+    {
+        [Fact]
+        public void A_frame_is_a_big_endian_length_then_the_payload()
+        {
+            var codec = new MessageCodec(MessageFraming.LengthPrefixed, Encoding.UTF8, 1 << 20);
+
+            Assert.Equal(new byte[] { 0, 0, 0, 3, (byte)'a', (byte)'\n', (byte)'b' }, codec.FrameText("a\nb", null));
+            Assert.Equal(new byte[] { 0, 0, 1, 0 }, codec.FrameBytes(new byte[256], null).Take(4));
+        }
+
+        [Fact]
+        public void Line_breaks_and_empty_messages_survive()
+        {
+            var codec = new MessageCodec(MessageFraming.LengthPrefixed, Encoding.UTF8, 1 << 20);
+            var wire = Concat(new[] { "línea 1\r\nlínea 2", "", "\n" }.Select(t => codec.FrameText(t, null)));
+
+            var (frames, violation) = Decode(MessageFraming.LengthPrefixed, wire, new[] { 1 });
+
+            Assert.Null(violation);
+            Assert.Equal(new[] { "línea 1\r\nlínea 2", "", "\n" }, frames.Select(codec.DecodeText));
+        }
+
+        [Theory]
+        [InlineData(1)]
+        [InlineData(3)]
+        [InlineData(1000)]
+        public void Exactly_the_maximum_is_accepted_and_one_more_is_a_violation(int readSize)
+        {
+            const int max = 100;
+            var codec = new MessageCodec(MessageFraming.LengthPrefixed, Encoding.UTF8, 1000);
+            var wire = Concat(new[] { codec.FrameBytes(new byte[max], null), codec.FrameBytes(new byte[max + 1], null) });
+
+            var (frames, violation) = Decode(MessageFraming.LengthPrefixed, wire, new[] { readSize }, max);
+
+            Assert.Equal(max, Assert.Single(frames).Length);
+            Assert.Contains("maximum message size of 100 bytes", violation);
+        }
+
+        [Fact]
+        public void A_huge_length_field_is_refused_as_soon_as_it_is_read()
+        {
+            var (frames, violation) = Decode(MessageFraming.LengthPrefixed, new byte[] { 0xFF, 0xFF, 0xFF, 0xFF }, new[] { 4 }, 1 << 20);
+
+            Assert.Empty(frames);
+            Assert.Contains("4294967295", violation);
+        }
+    }
+}
