@@ -10,6 +10,10 @@ namespace PSSocketChat
     {
         // One frame at a time on the wire: sends from any thread, and acknowledgements, never interleave.
         private readonly SemaphoreSlim _writeLock = new SemaphoreSlim(1, 1);
+        private long _writes;
+
+        /// <summary>Writes to the socket so far: fewer than messages sent when acknowledgements were batched.</summary>
+        internal long Writes => Interlocked.Read(ref _writes);
 
         /// <summary>Sends text as one message; see <see cref="SendAsync(string, CancellationToken)"/>.</summary>
         public void Send(string text, CancellationToken cancellationToken = default) =>
@@ -73,6 +77,7 @@ namespace PSSocketChat
                 _writeLock.Release();
             }
 
+            Interlocked.Increment(ref _writes);
             Interlocked.Add(ref _bytesSent, count);
             Interlocked.Add(ref _messagesSent, messages);
         }

@@ -1,0 +1,76 @@
+using System;
+using System.Threading;
+using Xunit;
+
+namespace PSSocketChat.Tests.Engine
+{
+    public class MessageInboxTests
+    {
+        [Fact]
+        public void An_empty_inbox_returns_false_after_the_timeout()
+        {
+            var inbox = new MessageInbox(4);
+
+            Assert.False(inbox.TryTake(out var item, TimeSpan.FromMilliseconds(20), CancellationToken.None));
+            Assert.Null(item);
+            Assert.False(inbox.TryTake(out _));
+        }
+
+        [Fact]
+        public void Cancelling_a_blocked_take_ends_it_with_OperationCanceledException()
+        {
+            var inbox = new MessageInbox(4);
+            using var cancel = new CancellationTokenSource();
+            Exception? thrown = null;
+            var waiter = new Thread(() =>
+            {
+                try
+                {
+                    inbox.TryTake(out _, Timeout.InfiniteTimeSpan, cancel.Token);
+                }
+                catch (Exception e)
+                {
+                    thrown = e;
+                }
+            });
+            waiter.Start();
+
+            cancel.Cancel();
+
+            Assert.True(waiter.Join(Loopback.Patience), "The cancelled take did not return.");
+            Assert.IsAssignableFrom<OperationCanceledException>(thrown);
+        }
+
+        [Fact]
+        public void Completing_wakes_a_blocked_take_which_returns_false()
+        {
+            var inbox = new MessageInbox(4);
+            bool? result = null;
+            var waiter = new Thread(() => result = inbox.TryTake(out _, Timeout.InfiniteTimeSpan, CancellationToken.None));
+            waiter.Start();
+
+            inbox.Complete();
+
+            Assert.True(waiter.Join(Loopback.Patience), "Completion did not wake the take.");
+            Assert.False(result);
+            Assert.True(inbox.IsCompleted);
+        }
+
+        [Fact]
+        public void An_already_cancelled_token_throws_even_when_items_wait()
+        {
+            var inbox = new MessageInbox(4);
+
+            Assert.Throws<OperationCanceledException>(() => inbox.TryTake(out _, TimeSpan.Zero, new CancellationToken(canceled: true)));
+        }
+
+        [Fact]
+        public void A_negative_timeout_other_than_infinite_is_refused()
+        {
+            var inbox = new MessageInbox(4);
+
+            Assert.Throws<ArgumentOutOfRangeException>(() => inbox.TryTake(out _, TimeSpan.FromSeconds(-2), CancellationToken.None));
+            Assert.Throws<ArgumentOutOfRangeException>(() => new MessageInbox(0));
+        }
+    }
+}
