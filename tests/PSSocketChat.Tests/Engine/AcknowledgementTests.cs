@@ -80,7 +80,12 @@ namespace PSSocketChat.Tests.Engine
             peer.Send(string.Concat(Enumerable.Range(0, count).Select(i => $"m{i}\n")));
 
             Assert.All(peer.ReadLines(count), line => Assert.Equal("Mensaje recibido", line));
+
+            // Counters move when a write returns, which can be after the peer has read it: let the connection end first.
+            peer.ShutdownSend();
             var connection = server.Inbox.NextMessage().Connection;
+            server.Inbox.NextTexts(count - 1);
+            server.Inbox.NextEvent(ConnectionEventKind.Disconnected);
             Assert.Equal(count, connection.MessagesSent);
             Assert.True(connection.Writes < count, $"{connection.Writes} writes for {count} acknowledgements: they were not batched.");
         }
