@@ -77,6 +77,33 @@ namespace PSSocketChat.Tests
             }
         }
 
+        /// <summary>
+        /// Blocks a take on a thread of its own, cancels it from this one, and returns what the take threw;
+        /// fails the test if the take does not return.
+        /// </summary>
+        public static Exception? CancelBlockedTake(this MessageInbox inbox)
+        {
+            using var cancel = new CancellationTokenSource();
+            Exception? thrown = null;
+            var taker = new Thread(() =>
+            {
+                try
+                {
+                    inbox.TryTake(out _, Timeout.InfiniteTimeSpan, cancel.Token);
+                }
+                catch (Exception e)
+                {
+                    thrown = e;
+                }
+            });
+            taker.Start();
+
+            cancel.Cancel();
+
+            Assert.True(taker.Join(Patience), "The cancelled take did not return.");
+            return thrown;
+        }
+
         /// <summary>Waits until an outbound connection's inbox completes, which is when the connection has closed.</summary>
         public static List<IInboxItem> DrainUntilClosed(this SocketConnection connection)
         {
