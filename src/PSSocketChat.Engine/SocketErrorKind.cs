@@ -14,5 +14,10 @@ namespace PSSocketChat
         ConnectionClosed,
         InvalidMessage,
         MessageTooLarge,
+        NameInUse,
+        ServerNotFound,
+        ConnectionNotFound,
+        ReplyTimeout,
+        ReceiveTimeout,
     }
 }

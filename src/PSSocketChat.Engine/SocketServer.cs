@@ -29,6 +29,7 @@ namespace PSSocketChat
         private int _state = (int)ServerState.Listening;
         private long _messagesReceived;
         private long _connectionsAccepted;
+        private long _connectionsRejected;
         private long _stoppedAtTicks;
 
         private SocketServer(Socket listener, SocketServerOptions options, MessageCodec codec)
@@ -79,6 +80,11 @@ namespace PSSocketChat
         public int ConnectionCount => _connections.Count;
 
         public long ConnectionsAccepted => Interlocked.Read(ref _connectionsAccepted);
+
+        /// <summary>Clients turned away because <see cref="MaxConnections"/> were already connected.</summary>
+        public long ConnectionsRejected => Interlocked.Read(ref _connectionsRejected);
+
+        public int? MaxConnections => _options.MaxConnections;
 
         public long MessagesReceived => Interlocked.Read(ref _messagesReceived);
 
@@ -198,6 +204,13 @@ namespace PSSocketChat
 
         private void Accept(Socket client)
         {
+            if (_options.MaxConnections is int max && _connections.Count >= max)
+            {
+                Interlocked.Increment(ref _connectionsRejected);
+                client.Dispose();
+                return;
+            }
+
             SocketConnection connection;
             try
             {

@@ -17,6 +17,9 @@ namespace PSSocketChat
         /// <summary>Text sent back, in the same framing, for every message received; null sends nothing.</summary>
         public string? Acknowledgement { get; set; } = DefaultAcknowledgement;
 
+        /// <summary>Clients served at once; one more is disconnected as soon as it is accepted. Null for no limit.</summary>
+        public int? MaxConnections { get; set; }
+
         /// <summary>Connections the OS may queue before the server accepts them.</summary>
         public int Backlog { get; set; } = 512;
 
@@ -34,6 +37,10 @@ namespace PSSocketChat
             }
 
             RequirePositive(Backlog, nameof(Backlog));
+            if (MaxConnections is int max)
+            {
+                RequirePositive(max, nameof(MaxConnections));
+            }
         }
     }
 }

@@ -59,6 +59,9 @@ namespace PSSocketChat.Framing
 
         public int PayloadOffset => HeaderLength;
 
+        /// <summary>Bytes a frame adds to its payload.</summary>
+        public int Overhead => HeaderLength + TrailerLength;
+
         protected virtual void WriteEnvelope(byte[] frame, int payloadLength)
         {
         }

@@ -90,6 +90,23 @@ namespace PSSocketChat
             }
         }
 
+        /// <summary>True when an item of <paramref name="connection"/> is waiting.</summary>
+        public bool Contains(SocketConnection connection)
+        {
+            lock (_gate)
+            {
+                foreach (var item in _items)
+                {
+                    if (ReferenceEquals(item.Connection, connection))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+
         /// <summary>Takes the next item if one is waiting; never blocks.</summary>
         public bool TryTake([NotNullWhen(true)] out IInboxItem? item) => TryTake(out item, TimeSpan.Zero, CancellationToken.None);
 
@@ -99,7 +116,14 @@ namespace PSSocketChat
         /// Returns false on timeout, or when the inbox is completed and empty.
         /// </summary>
         /// <exception cref="OperationCanceledException">The token was cancelled while waiting.</exception>
-        public bool TryTake([NotNullWhen(true)] out IInboxItem? item, TimeSpan timeout, CancellationToken cancellationToken)
+        public bool TryTake([NotNullWhen(true)] out IInboxItem? item, TimeSpan timeout, CancellationToken cancellationToken) =>
+            TryTake(out item, from: null, timeout, cancellationToken);
+
+        /// <summary>
+        /// As <see cref="TryTake(out IInboxItem?, TimeSpan, CancellationToken)"/>, but takes only items of the connection
+        /// <paramref name="from"/> (all items when null), leaving the others in order for other consumers.
+        /// </summary>
+        public bool TryTake([NotNullWhen(true)] out IInboxItem? item, SocketConnection? from, TimeSpan timeout, CancellationToken cancellationToken)
         {
             if (timeout < TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
             {
@@ -107,7 +131,7 @@ namespace PSSocketChat
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            if (TryDequeue(out item) || timeout == TimeSpan.Zero)
+            if (TryDequeue(from, out item) || timeout == TimeSpan.Zero)
             {
                 return item != null;
             }
@@ -118,7 +142,7 @@ namespace PSSocketChat
                 var clock = Stopwatch.StartNew();
                 lock (_gate)
                 {
-                    while (_items.Count == 0)
+                    while (!TryDequeueLocked(from, out item))
                     {
                         if (_completed)
                         {
@@ -136,8 +160,6 @@ namespace PSSocketChat
 
                         Monitor.Wait(_gate, remaining);
                     }
-
-                    item = DequeueLocked();
                 }
             }
 
@@ -209,11 +231,11 @@ namespace PSSocketChat
             }
         }
 
-        private bool TryDequeue([NotNullWhen(true)] out IInboxItem? item)
+        private bool TryDequeue(SocketConnection? from, [NotNullWhen(true)] out IInboxItem? item)
         {
             lock (_gate)
             {
-                item = _items.Count == 0 ? null : DequeueLocked();
+                TryDequeueLocked(from, out item);
             }
 
             if (item is SocketMessage)
@@ -224,9 +246,40 @@ namespace PSSocketChat
             return item != null;
         }
 
-        private IInboxItem DequeueLocked()
+        private bool TryDequeueLocked(SocketConnection? from, [NotNullWhen(true)] out IInboxItem? item)
         {
-            var item = _items.Dequeue();
+            item = null;
+            if (_items.Count == 0)
+            {
+                return false;
+            }
+
+            if (from is null || ReferenceEquals(_items.Peek().Connection, from))
+            {
+                item = _items.Dequeue();
+            }
+            else
+            {
+                // Rare path (one client of a shared server inbox): one pass that keeps every other item in order.
+                for (var remaining = _items.Count; remaining > 0; remaining--)
+                {
+                    var next = _items.Dequeue();
+                    if (item is null && ReferenceEquals(next.Connection, from))
+                    {
+                        item = next;
+                    }
+                    else
+                    {
+                        _items.Enqueue(next);
+                    }
+                }
+
+                if (item is null)
+                {
+                    return false;
+                }
+            }
+
             if (item is SocketMessage)
             {
                 _messageCount--;
@@ -236,7 +289,7 @@ namespace PSSocketChat
                 _eventCount--;
             }
 
-            return item;
+            return true;
         }
 
         private void WakeAll()

@@ -1,0 +1,34 @@
+@{
+    RootModule             = 'PSSocketChat.psm1'
+    ModuleVersion          = '0.1.0'
+    CompatiblePSEditions   = @('Desktop', 'Core')
+    GUID                   = '885b11d0-752a-4cec-a20d-e6ec6ef9a88c'
+    Author                 = 'PSSocketChat contributors'
+    CompanyName            = 'PSSocketChat contributors'
+    Copyright              = '(c) 2026 PSSocketChat contributors.'
+    Description            = 'TCP client-server messaging for PowerShell: servers, connections and received messages as typed pipeline objects, with line, raw and length-prefixed framing, acknowledgements, bounded inboxes and Ctrl+C that stops every wait.'
+    PowerShellVersion      = '5.1'
+    DotNetFrameworkVersion = '4.7.2'
+    RequiredAssemblies     = @('PSSocketChat.Engine.dll')
+    FormatsToProcess       = @('PSSocketChat.format.ps1xml')
+    FunctionsToExport      = @()
+    CmdletsToExport        = @(
+        'Close-SocketConnection'
+        'Connect-SocketServer'
+        'Enter-SocketChat'
+        'Get-SocketConnection'
+        'Get-SocketServer'
+        'Receive-SocketMessage'
+        'Send-SocketMessage'
+        'Start-SocketServer'
+        'Stop-SocketServer'
+    )
+    VariablesToExport      = @()
+    AliasesToExport        = @()
+    PrivateData            = @{
+        PSData = @{
+            Tags         = @('TCP', 'Socket', 'Network', 'Chat', 'Server', 'Client', 'Messaging', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            ReleaseNotes = 'First release: Start/Stop/Get-SocketServer, Connect-SocketServer, Send/Receive-SocketMessage, Get/Close-SocketConnection and Enter-SocketChat.'
+        }
+    }
+}

@@ -1,0 +1,209 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace PSSocketChat
+{
+    /// <summary>
+    /// Everything a session opened: its servers (and through them their clients) and the connections it made.
+    /// Names are unique among what is open, so scripts can find things by name; closing and stopping take things out.
+    /// </summary>
+    public sealed class SocketRegistry
+    {
+        private readonly object _gate = new object();
+        private readonly List<SocketServer> _servers = new List<SocketServer>();
+        private readonly List<SocketConnection> _outbound = new List<SocketConnection>();
+
+        /// <summary>Servers not yet stopped, by id.</summary>
+        public SocketServer[] Servers
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    _servers.RemoveAll(s => s.State == ServerState.Stopped);
+                    return _servers.ToArray();
+                }
+            }
+        }
+
+        /// <summary>
+        /// Connections this session opened (kept, with their close reason, until closed here) and the clients of its servers, by id.
+        /// </summary>
+        public SocketConnection[] Connections
+        {
+            get
+            {
+                SocketConnection[] outbound;
+                lock (_gate)
+                {
+                    outbound = _outbound.ToArray();
+                }
+
+                return outbound.Concat(Servers.SelectMany(s => s.Connections)).OrderBy(c => c.Id).ToArray();
+            }
+        }
+
+        /// <exception cref="SocketChatException">The name is taken, or the server cannot listen.</exception>
+        public SocketServer StartServer(SocketServerOptions options)
+        {
+            if (options is null)
+            {
+                throw new ArgumentNullException(nameof(options));
+            }
+
+            lock (_gate)
+            {
+                if (!string.IsNullOrEmpty(options.Name) && Servers.Any(s => NameEquals(s.Name, options.Name!)))
+                {
+                    throw NameInUse("server", options.Name!);
+                }
+
+                var server = SocketServer.Start(options);
+                _servers.Add(server);
+                return server;
+            }
+        }
+
+        /// <exception cref="SocketChatException">The name is taken, or the connect failed.</exception>
+        public SocketConnection Connect(string computerName, int port, SocketClientOptions options, CancellationToken cancellationToken)
+        {
+            if (options is null)
+            {
+                throw new ArgumentNullException(nameof(options));
+            }
+
+            RequireFreeConnectionName(options.Name);
+            var connection = SocketConnection.Connect(computerName, port, options, cancellationToken);
+            try
+            {
+                lock (_gate)
+                {
+                    RequireFreeConnectionName(options.Name);
+                    _outbound.Add(connection);
+                }
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
+
+            return connection;
+        }
+
+        /// <summary>Forgets a connection this session opened, once the user has closed it.</summary>
+        public void Remove(SocketConnection connection)
+        {
+            lock (_gate)
+            {
+                _outbound.Remove(connection);
+            }
+        }
+
+        public Selection<SocketServer> SelectServers(IReadOnlyCollection<string>? names, IReadOnlyCollection<int>? ids) =>
+            Select(Servers, s => s.Name, s => s.Id, names, ids, SocketErrorKind.ServerNotFound, "server");
+
+        public Selection<SocketConnection> SelectConnections(
+            IReadOnlyCollection<string>? names,
+            IReadOnlyCollection<int>? ids,
+            SocketServer? server = null,
+            IReadOnlyCollection<ConnectionState>? states = null)
+        {
+            var candidates = server is null ? Connections : server.Connections;
+            var selection = Select(candidates, c => c.Name, c => c.Id, names, ids, SocketErrorKind.ConnectionNotFound, "connection");
+            return states is null || states.Count == 0
+                ? selection
+                : new Selection<SocketConnection>(selection.Items.Where(c => states.Contains(c.State)).ToList(), selection.Errors);
+        }
+
+        /// <summary>
+        /// Stops every server and closes every connection, all at once, waiting at most <paramref name="bound"/>:
+        /// the module's cleanup when it is removed or the process exits.
+        /// </summary>
+        public void CloseAll(TimeSpan bound)
+        {
+            SocketServer[] servers;
+            SocketConnection[] outbound;
+            lock (_gate)
+            {
+                servers = _servers.ToArray();
+                outbound = _outbound.ToArray();
+                _servers.Clear();
+                _outbound.Clear();
+            }
+
+            var closing = servers.Select(s => s.StopAsync()).Concat(outbound.Select(c => c.CloseAsync())).ToArray();
+            try
+            {
+                Task.WaitAll(closing, bound);
+            }
+            catch (AggregateException)
+            {
+                // Cleanup must not fail the removal: whatever did not close in order is released with the process.
+            }
+        }
+
+        private void RequireFreeConnectionName(string? name)
+        {
+            lock (_gate)
+            {
+                if (!string.IsNullOrEmpty(name) && _outbound.Any(c => c.State != ConnectionState.Closed && NameEquals(c.Name, name!)))
+                {
+                    throw NameInUse("connection", name!);
+                }
+            }
+        }
+
+        private static Selection<T> Select<T>(
+            IReadOnlyList<T> candidates,
+            Func<T, string> nameOf,
+            Func<T, int> idOf,
+            IReadOnlyCollection<string>? names,
+            IReadOnlyCollection<int>? ids,
+            SocketErrorKind notFound,
+            string noun)
+        {
+            var hasNames = names != null && names.Count > 0;
+            var hasIds = ids != null && ids.Count > 0;
+            if (!hasNames && !hasIds)
+            {
+                return new Selection<T>(candidates, Array.Empty<SocketChatException>());
+            }
+
+            var chosen = new HashSet<T>();
+            var errors = new List<SocketChatException>();
+            foreach (var name in hasNames ? names! : Enumerable.Empty<string>())
+            {
+                var pattern = new NamePattern(name);
+                var matches = candidates.Where(c => pattern.IsMatch(nameOf(c))).ToList();
+                chosen.UnionWith(matches);
+                if (matches.Count == 0 && !pattern.IsWildcard)
+                {
+                    errors.Add(new SocketChatException(notFound, $"No open {noun} is named '{name}'.", name));
+                }
+            }
+
+            foreach (var id in hasIds ? ids! : Enumerable.Empty<int>())
+            {
+                var matches = candidates.Where(c => idOf(c) == id).ToList();
+                chosen.UnionWith(matches);
+                if (matches.Count == 0)
+                {
+                    errors.Add(new SocketChatException(notFound, $"No open {noun} has the id {id}.", id));
+                }
+            }
+
+            return new Selection<T>(candidates.Where(chosen.Contains).ToList(), errors);
+        }
+
+        private static bool NameEquals(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+
+        private static SocketChatException NameInUse(string noun, string name) => new SocketChatException(
+            SocketErrorKind.NameInUse,
+            $"A {noun} named '{name}' is already open in this session. Choose another name, or close the other {noun} first.",
+            name);
+    }
+}

@@ -1,0 +1,62 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using PSSocketChat.Module;
+
+namespace PSSocketChat.Commands
+{
+    /// <summary>
+    /// What every PSSocketChat cmdlet shares: a token that Ctrl+C (StopProcessing) cancels, passed to every wait in the
+    /// engine; errors built in one way; and inbox items written on the pipeline thread as the reader yields them.
+    /// </summary>
+    public abstract class SocketCmdlet : PSCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+
+        static SocketCmdlet() => ModuleState.EnsureExitHook();
+
+        protected static SocketRegistry Registry => ModuleState.Registry;
+
+        /// <summary>Cancelled when the user presses Ctrl+C or the pipeline is stopped.</summary>
+        protected CancellationToken CancelToken => _stopping.Token;
+
+        public void Dispose()
+        {
+            _stopping.Dispose();
+            GC.SuppressFinalize(this);
+        }
+
+        // Runs on another thread while ProcessRecord waits: cancel, and let the wait end on the pipeline thread.
+        protected override void StopProcessing() => _stopping.Cancel();
+
+        protected void WriteError(Exception exception, object? target) => WriteError(ErrorMapping.ToErrorRecord(exception, target));
+
+        protected void ThrowTerminatingError(Exception exception, object? target) => ThrowTerminatingError(ErrorMapping.ToErrorRecord(exception, target));
+
+        /// <summary>
+        /// Drains a reader on this (the pipeline) thread: messages to the output, connection events to verbose.
+        /// A cancelled wait becomes the pipeline stop PowerShell expects.
+        /// </summary>
+        protected void WriteReceived(InboxReader reader)
+        {
+            try
+            {
+                foreach (var item in reader.Read(CancelToken))
+                {
+                    if (item is SocketMessage message)
+                    {
+                        WriteObject(message);
+                    }
+                    else
+                    {
+                        WriteVerbose(item.ToString());
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (CancelToken.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+    }
+}

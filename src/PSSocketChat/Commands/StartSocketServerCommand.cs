@@ -1,0 +1,105 @@
+using System.Management.Automation;
+using PSSocketChat.Module;
+
+namespace PSSocketChat.Commands
+{
+    /// <summary>Start-SocketServer: listen in the background (returns the server) or in the foreground with -Wait.</summary>
+    [Cmdlet(VerbsLifecycle.Start, "SocketServer", SupportsShouldProcess = true, DefaultParameterSetName = BackgroundSet)]
+    [OutputType(typeof(SocketServer), ParameterSetName = new[] { BackgroundSet })]
+    [OutputType(typeof(SocketMessage), ParameterSetName = new[] { WaitSet })]
+    public sealed class StartSocketServerCommand : SocketCmdlet
+    {
+        private const string BackgroundSet = "Background";
+        private const string WaitSet = "Wait";
+
+        [Parameter(Position = 0)]
+        [ValidateRange(0, 65535)]
+        public int Port { get; set; } = 8000;
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string IPAddress { get; set; } = "0.0.0.0";
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Name { get; set; }
+
+        [Parameter]
+        public MessageFraming Framing { get; set; } = MessageFraming.Line;
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(EncodingCompleter))]
+        public string Encoding { get; set; } = "utf8";
+
+        [Parameter]
+        [AllowEmptyString]
+        public string Acknowledgement { get; set; } = SocketServerOptions.DefaultAcknowledgement;
+
+        [Parameter]
+        public SwitchParameter NoAcknowledgement { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int MaxMessageSize { get; set; } = ConnectionOptions.DefaultMaxMessageSize;
+
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int MaxConnections { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = WaitSet)]
+        public SwitchParameter Wait { get; set; }
+
+        [Parameter(ParameterSetName = WaitSet)]
+        public SwitchParameter Once { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            SocketServer server;
+            try
+            {
+                var options = new SocketServerOptions
+                {
+                    Address = ListenAddress.Parse(IPAddress),
+                    Port = Port,
+                    Name = Name,
+                    Framing = Framing,
+                    Encoding = TextEncodings.Resolve(Encoding),
+                    Acknowledgement = NoAcknowledgement ? null : Acknowledgement,
+                    MaxMessageSize = MaxMessageSize,
+                    MaxConnections = MyInvocation.BoundParameters.ContainsKey(nameof(MaxConnections)) ? MaxConnections : (int?)null,
+                };
+                if (!ShouldProcess($"{options.Address}:{Port}", "Start socket server"))
+                {
+                    return;
+                }
+
+                server = Registry.StartServer(options);
+            }
+            catch (System.Exception e) when (e is SocketChatException || e is System.ArgumentException)
+            {
+                ThrowTerminatingError(e, $"{IPAddress}:{Port}");
+                return;
+            }
+
+            WriteVerbose($"{server.Name} (id {server.Id}) listening on {server.LocalEndPoint}.");
+            if (!Wait)
+            {
+                WriteObject(server);
+                return;
+            }
+
+            try
+            {
+                WriteReceived(new InboxReader(server.Inbox, new ReceiveRequest { Wait = true, UntilFirstDisconnect = Once }));
+            }
+            finally
+            {
+                // A foreground server lives as long as the command: Ctrl+C, -Once or Stop-SocketServer end both.
+                server.Stop();
+            }
+
+            WriteVerbose($"{server.Name} stopped; {server.MessagesReceived} message(s) from {server.ConnectionsAccepted} client(s).");
+        }
+    }
+}
