@@ -1,0 +1,138 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Threading;
+using Xunit;
+
+namespace PSSocketChat.Tests.Session
+{
+    public class SocketRegistryTests
+    {
+        private static SocketServerOptions Loopback0(string? name = null) =>
+            new SocketServerOptions { Address = IPAddress.Loopback, Port = 0, Name = name };
+
+        [Fact]
+        public void It_lists_its_servers_their_clients_and_its_own_connections()
+        {
+            var registry = new SocketRegistry();
+            try
+            {
+                var server = registry.StartServer(Loopback0("chat"));
+                var connection = registry.Connect("127.0.0.1", server.LocalEndPoint.Port, new SocketClientOptions { Name = "yo" }, CancellationToken.None);
+                server.Inbox.NextEvent(ConnectionEventKind.Connected);
+
+                Assert.Same(server, Assert.Single(registry.Servers));
+                Assert.Equal(2, registry.Connections.Length);
+                Assert.Contains(connection, registry.Connections);
+                Assert.Contains(registry.Connections, c => c.Direction == ConnectionDirection.Inbound);
+                Assert.Equal(registry.Connections.OrderBy(c => c.Id), registry.Connections);
+            }
+            finally
+            {
+                registry.CloseAll(Loopback.Patience);
+            }
+        }
+
+        [Fact]
+        public void A_name_in_use_is_refused_and_free_again_once_stopped()
+        {
+            var registry = new SocketRegistry();
+            try
+            {
+                var first = registry.StartServer(Loopback0("Chat"));
+
+                var error = Assert.Throws<SocketChatException>(() => registry.StartServer(Loopback0("chat")));
+                Assert.Equal(SocketErrorKind.NameInUse, error.Kind);
+                Assert.Equal("chat", error.Target);
+
+                first.Stop();
+                Assert.Empty(registry.Servers);
+                Assert.Equal("chat", registry.StartServer(Loopback0("chat")).Name);
+            }
+            finally
+            {
+                registry.CloseAll(Loopback.Patience);
+            }
+        }
+
+        [Fact]
+        public void Selecting_by_wildcard_name_and_id_reports_plain_names_and_ids_that_match_nothing()
+        {
+            var registry = new SocketRegistry();
+            try
+            {
+                var alpha = registry.StartServer(Loopback0("alpha"));
+                var beta = registry.StartServer(Loopback0("beta"));
+
+                var selection = registry.SelectServers(new[] { "a*", "gamma", "z*" }, new[] { beta.Id, -5 });
+
+                Assert.Equal(new[] { alpha, beta }, selection.Items);
+                Assert.Equal(2, selection.Errors.Count);
+                Assert.All(selection.Errors, e => Assert.Equal(SocketErrorKind.ServerNotFound, e.Kind));
+                Assert.Contains(selection.Errors, e => e.Message.Contains("'gamma'"));
+                Assert.Contains(selection.Errors, e => e.Message.Contains("-5"));
+                Assert.Equal(new[] { alpha, beta }, registry.SelectServers(null, null).Items);
+            }
+            finally
+            {
+                registry.CloseAll(Loopback.Patience);
+            }
+        }
+
+        [Fact]
+        public void Connections_can_be_chosen_by_server_and_state_and_stay_listed_with_their_reason_until_removed()
+        {
+            var registry = new SocketRegistry();
+            try
+            {
+                var server = registry.StartServer(Loopback0());
+                var mine = registry.Connect("127.0.0.1", server.LocalEndPoint.Port, new SocketClientOptions(), CancellationToken.None);
+                server.Inbox.NextEvent(ConnectionEventKind.Connected);
+
+                Assert.Single(registry.SelectConnections(null, null, server).Items);
+                server.Stop();
+                mine.DrainUntilClosed();
+
+                var closed = registry.SelectConnections(null, null, null, new[] { ConnectionState.Closed }).Items;
+                Assert.Equal(CloseReason.PeerClosed, Assert.Single(closed).CloseReason);
+                registry.Remove(mine);
+                Assert.Empty(registry.Connections);
+            }
+            finally
+            {
+                registry.CloseAll(Loopback.Patience);
+            }
+        }
+
+        [Fact]
+        public void CloseAll_stops_every_server_closes_every_connection_and_frees_the_ports()
+        {
+            var registry = new SocketRegistry();
+            var server = registry.StartServer(Loopback0());
+            var port = server.LocalEndPoint.Port;
+            var connection = registry.Connect("127.0.0.1", port, new SocketClientOptions(), CancellationToken.None);
+
+            registry.CloseAll(Loopback.Patience);
+
+            Assert.Equal(ServerState.Stopped, server.State);
+            Assert.Equal(ConnectionState.Closed, connection.State);
+            Assert.Empty(registry.Servers);
+            Assert.Empty(registry.Connections);
+            using var again = SocketServer.Start(new SocketServerOptions { Address = IPAddress.Loopback, Port = port });
+            registry.CloseAll(Loopback.Patience);
+        }
+
+        [Fact]
+        public void A_failed_connect_leaves_nothing_registered()
+        {
+            var registry = new SocketRegistry();
+            var server = SocketServer.Start(Loopback0());
+            var port = server.LocalEndPoint.Port;
+            server.Stop();
+
+            Assert.Throws<SocketChatException>(() => registry.Connect("127.0.0.1", port, new SocketClientOptions(), CancellationToken.None));
+
+            Assert.Empty(registry.Connections);
+        }
+    }
+}
