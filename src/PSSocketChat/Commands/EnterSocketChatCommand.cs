@@ -51,36 +51,14 @@ namespace PSSocketChat.Commands
                 ThrowTerminatingError(e, $"{ComputerName}:{Port}");
                 return;
             }
-
-            try
-            {
-                Host.UI.WriteLine($"Connected to {connection.RemoteEndPoint}. Type messages; '{QuitWord}' quits.");
-                string? line;
-                while (connection.State == ConnectionState.Open
-                    && (line = Host.UI.ReadLine()) != null
-                    && !string.Equals(line.Trim(), QuitWord, StringComparison.OrdinalIgnoreCase))
-                {
-                    try
-                    {
-                        foreach (var reply in connection.Exchange(line, Timeout, CancelToken))
-                        {
-                            Host.UI.WriteLine(reply.Text);
-                        }
-                    }
-                    catch (SocketChatException e)
-                    {
-                        WriteError(e, connection);
-                    }
-                }
-
-                if (connection.State != ConnectionState.Open)
-                {
-                    WriteWarning($"The connection closed: {connection.CloseReason} {connection.CloseDetail}".TrimEnd());
-                }
-            }
             catch (OperationCanceledException) when (CancelToken.IsCancellationRequested)
             {
                 throw new PipelineStoppedException();
+            }
+
+            try
+            {
+                Chat(connection);
             }
             finally
             {
@@ -89,6 +67,37 @@ namespace PSSocketChat.Commands
                     connection.Close();
                     Registry.Remove(connection);
                 }
+            }
+        }
+
+        private void Chat(SocketConnection connection)
+        {
+            Host.UI.WriteLine($"Connected to {connection.RemoteEndPoint}. Type messages; '{QuitWord}' quits.");
+            string? line;
+            while (connection.State == ConnectionState.Open
+                && (line = Host.UI.ReadLine()) != null
+                && !string.Equals(line.Trim(), QuitWord, StringComparison.OrdinalIgnoreCase))
+            {
+                try
+                {
+                    foreach (var reply in connection.Exchange(line, Timeout, CancelToken))
+                    {
+                        Host.UI.WriteLine(reply.Text);
+                    }
+                }
+                catch (SocketChatException e)
+                {
+                    WriteError(e, connection);
+                }
+                catch (OperationCanceledException) when (CancelToken.IsCancellationRequested)
+                {
+                    throw new PipelineStoppedException();
+                }
+            }
+
+            if (connection.State != ConnectionState.Open)
+            {
+                WriteWarning($"The connection closed: {connection.CloseReason} {connection.CloseDetail}".TrimEnd());
             }
         }
     }

@@ -55,7 +55,25 @@ namespace PSSocketChat.Commands
 
         protected override void ProcessRecord()
         {
-            SocketServer server;
+            var server = StartServer();
+            if (server is null)
+            {
+                return;
+            }
+
+            WriteVerbose($"{server.Name} (id {server.Id}) listening on {server.LocalEndPoint}.");
+            if (Wait)
+            {
+                Serve(server);
+            }
+            else
+            {
+                WriteObject(server);
+            }
+        }
+
+        private SocketServer? StartServer()
+        {
             try
             {
                 var options = new SocketServerOptions
@@ -69,33 +87,24 @@ namespace PSSocketChat.Commands
                     MaxMessageSize = MaxMessageSize,
                     MaxConnections = MyInvocation.BoundParameters.ContainsKey(nameof(MaxConnections)) ? MaxConnections : (int?)null,
                 };
-                if (!ShouldProcess($"{options.Address}:{Port}", "Start socket server"))
-                {
-                    return;
-                }
-
-                server = Registry.StartServer(options);
+                return ShouldProcess($"{options.Address}:{Port}", "Start socket server") ? Registry.StartServer(options) : null;
             }
             catch (System.Exception e) when (e is SocketChatException || e is System.ArgumentException)
             {
                 ThrowTerminatingError(e, $"{IPAddress}:{Port}");
-                return;
+                return null;
             }
+        }
 
-            WriteVerbose($"{server.Name} (id {server.Id}) listening on {server.LocalEndPoint}.");
-            if (!Wait)
-            {
-                WriteObject(server);
-                return;
-            }
-
+        /// <summary>A foreground server lives as long as the command: Ctrl+C, -Once or Stop-SocketServer end both.</summary>
+        private void Serve(SocketServer server)
+        {
             try
             {
                 WriteReceived(new InboxReader(server.Inbox, new ReceiveRequest { Wait = true, UntilFirstDisconnect = Once }));
             }
             finally
             {
-                // A foreground server lives as long as the command: Ctrl+C, -Once or Stop-SocketServer end both.
                 server.Stop();
             }
 

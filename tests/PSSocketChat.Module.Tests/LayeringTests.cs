@@ -1,0 +1,67 @@
+using System;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using PSSocketChat.Commands;
+using Xunit;
+
+namespace PSSocketChat.Module.Tests
+{
+    /// <summary>
+    /// The cmdlets stay thin: behaviour lives in the engine, which cannot reach PowerShell's pipeline at all.
+    /// </summary>
+    public class LayeringTests
+    {
+        // Room for filling an options object from a dozen parameters and one engine call (Start-SocketServer's largest
+        // method) with a margin. A method past this size is doing work that belongs in tested engine code.
+        private const int MaxMethodIlBytes = 420;
+
+        public static TheoryData<string> CmdletNames => new TheoryData<string>(CmdletSurface.All.Select(c => c.Name));
+
+        [Fact]
+        public void The_engine_does_not_reference_PowerShell_so_IO_threads_cannot_write_to_a_pipeline()
+        {
+            var references = typeof(SocketServer).Assembly.GetReferencedAssemblies().Select(a => a.Name);
+
+            Assert.DoesNotContain("System.Management.Automation", references);
+        }
+
+        [Fact]
+        public void The_module_ships_no_package_assemblies()
+        {
+            var references = typeof(SocketCmdlet).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
+
+            Assert.All(references, r => Assert.True(
+                r == "netstandard" || r == "System.Management.Automation" || r == typeof(SocketServer).Assembly.GetName().Name,
+                $"PSSocketChat.dll references {r}; a binary module should bring nothing PowerShell might also load."));
+        }
+
+        [Theory]
+        [MemberData(nameof(CmdletNames))]
+        public void Cmdlets_hold_no_state_but_their_parameters(string name)
+        {
+            var cmdlet = CmdletSurface.Named(name);
+            var parameterFields = cmdlet.Parameters.Select(p => $"<{p.Name}>k__BackingField").ToHashSet();
+            var fields = cmdlet.Type.GetFields(BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
+                .Where(f => !f.IsLiteral)
+                .Select(f => f.Name);
+
+            Assert.All(fields, f => Assert.Contains(f, parameterFields));
+        }
+
+        [Theory]
+        [MemberData(nameof(CmdletNames))]
+        public void Cmdlet_methods_are_small_calls_into_the_engine(string name)
+        {
+            var type = CmdletSurface.Named(name).Type;
+            var methods = type.GetMethods(BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
+                .Where(m => m.GetCustomAttribute<CompilerGeneratedAttribute>() == null);
+
+            foreach (var method in methods)
+            {
+                var size = method.GetMethodBody()?.GetILAsByteArray()?.Length ?? 0;
+                Assert.True(size <= MaxMethodIlBytes, $"{type.Name}.{method.Name} is {size} bytes of IL: move its behaviour into the engine.");
+            }
+        }
+    }
+}
