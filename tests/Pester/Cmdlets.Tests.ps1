@@ -1,0 +1,152 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    Import-ModuleUnderTest
+}
+
+AfterEach {
+    Close-Everything
+}
+
+Describe 'Get-SocketServer and Stop-SocketServer' {
+    It 'finds servers by name, wildcard and id' {
+        $name = New-TestName -Prefix 'chat'
+        $server = Start-TestServer -Parameters @{ Name = $name }
+
+        (Get-SocketServer -Name $name).Id | Should -Be $server.Id
+        (Get-SocketServer -Name 'chat-*').Name | Should -Contain $name
+        (Get-SocketServer -Id $server.Id).Name | Should -Be $name
+        (Get-SocketServer).Id | Should -Contain $server.Id
+    }
+
+    It 'leaves the server listening with -WhatIf' {
+        $server = Start-TestServer
+
+        Stop-SocketServer $server -WhatIf
+
+        $server.State.ToString() | Should -Be 'Listening'
+    }
+
+    It 'stops by name, disconnects the clients and frees the port' {
+        $name = New-TestName
+        $server = Start-TestServer -Parameters @{ Name = $name }
+        $client = Connect-TestServer -Server $server
+        $port = $server.LocalEndPoint.Port
+
+        Stop-SocketServer -Name $name -Confirm:$false
+
+        $server.State.ToString() | Should -Be 'Stopped'
+        Get-SocketServer -Name $name -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        Wait-Until -Because 'the client to see the server close' { $client.State.ToString() -eq 'Closed' }
+        $client.CloseReason.ToString() | Should -Be 'PeerClosed'
+        (Get-SocketConnection -State Closed).Id | Should -Contain $client.Id
+        Test-PortFree -Port $port | Should -BeTrue
+    }
+
+    It 'stops what is piped to it and passes it through with -PassThru' {
+        $server = Start-TestServer
+
+        $stopped = $server | Stop-SocketServer -Confirm:$false -PassThru
+
+        $stopped.Id | Should -Be $server.Id
+        $stopped.State.ToString() | Should -Be 'Stopped'
+    }
+}
+
+Describe 'Get-SocketConnection and Close-SocketConnection' {
+    It 'lists a server''s clients and the connections this session opened' {
+        $server = Start-TestServer
+        $client = Connect-TestServer -Server $server -Parameters @{ Name = (New-TestName -Prefix 'mine') }
+        Wait-Until -Because 'the server to accept' { @(Get-SocketConnection -Server $server).Count -eq 1 }
+
+        (Get-SocketConnection -Server $server).Direction.ToString() | Should -Be 'Inbound'
+        ($server | Get-SocketConnection).RemoteEndPoint.Port | Should -Be $client.LocalEndPoint.Port
+        (Get-SocketConnection -Name 'mine-*').Id | Should -Be $client.Id
+        (Get-SocketConnection -Id $client.Id).Direction.ToString() | Should -Be 'Outbound'
+    }
+
+    It 'leaves the connection open with -WhatIf' {
+        $server = Start-TestServer
+        $client = Connect-TestServer -Server $server
+
+        $client | Close-SocketConnection -WhatIf
+
+        $client.State.ToString() | Should -Be 'Open'
+    }
+
+    It 'closes what is piped to it, in order, and closing again is harmless' {
+        $server = Start-TestServer
+        $client = Connect-TestServer -Server $server
+
+        $client | Close-SocketConnection -Confirm:$false
+        $client | Close-SocketConnection -Confirm:$false
+
+        $client.State.ToString() | Should -Be 'Closed'
+        $client.CloseReason.ToString() | Should -Be 'LocalClose'
+        Get-SocketConnection -Id $client.Id -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+    }
+
+    It 'disconnects a server''s client by id' {
+        $server = Start-TestServer
+        $client = Connect-TestServer -Server $server
+        Wait-Until -Because 'the server to accept' { @(Get-SocketConnection -Server $server).Count -eq 1 }
+        $serverSide = Get-SocketConnection -Server $server
+
+        Close-SocketConnection -Id $serverSide.Id -Confirm:$false
+
+        Wait-Until -Because 'the client to see the close' { $client.State.ToString() -eq 'Closed' }
+        @(Get-SocketConnection -Server $server).Count | Should -Be 0
+    }
+}
+
+Describe 'Receive-SocketMessage' {
+    It 'returns at once with what is queued, which may be nothing' {
+        $server = Start-TestServer
+        $client = Connect-TestServer -Server $server
+
+        Receive-SocketMessage $client | Should -BeNullOrEmpty
+    }
+
+    It 'takes only one client''s messages from a server-side connection' {
+        $server = Start-TestServer
+        $ana = Connect-TestServer -Server $server
+        $luis = Connect-TestServer -Server $server
+        Send-SocketMessage $ana 'de ana' -WaitForReply | Out-Null
+        Send-SocketMessage $luis 'de luis' -WaitForReply | Out-Null
+        $luisOnServer = Get-SocketConnection -Server $server | Where-Object { $_.RemoteEndPoint.Port -eq $luis.LocalEndPoint.Port }
+
+        (Receive-SocketMessage $luisOnServer).Text | Should -Be 'de luis'
+        (Receive-SocketMessage -Server $server).Text | Should -Be 'de ana'
+    }
+
+    It 'takes -Timeout in seconds or as a TimeSpan' {
+        $server = Start-TestServer
+        $client = Connect-TestServer -Server $server
+        Send-SocketMessage $client 'a'
+
+        (Receive-SocketMessage $client -Timeout 10).Text | Should -Be 'Mensaje recibido'
+        Send-SocketMessage $client 'b'
+        (Receive-SocketMessage $client -Timeout '00:00:10').Text | Should -Be 'Mensaje recibido'
+    }
+}
+
+Describe 'Send-SocketMessage' {
+    It 'writes what it sent with -PassThru' {
+        $server = Start-TestServer
+        $client = Connect-TestServer -Server $server
+
+        $sent = Send-SocketMessage $client 'registro' -PassThru
+
+        $sent | Should -BeOfType ([PSSocketChat.SentMessage])
+        $sent.Text | Should -Be 'registro'
+        $sent.ConnectionId | Should -Be $client.Id
+    }
+
+    It 'carries line breaks with LengthPrefixed framing' {
+        $server = Start-TestServer -Parameters @{ Framing = 'LengthPrefixed' }
+        $client = Connect-TestServer -Server $server -Parameters @{ Framing = 'LengthPrefixed' }
+
+        Send-SocketMessage $client "dos`nlíneas"
+
+        (Receive-SocketMessage -Server $server -Count 1 -Timeout 10).Text | Should -Be "dos`nlíneas"
+    }
+}

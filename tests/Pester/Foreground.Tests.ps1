@@ -1,0 +1,88 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    Import-ModuleUnderTest
+}
+
+AfterEach {
+    Close-Everything
+}
+
+Describe 'Start-SocketServer -Wait' {
+    It 'writes each message as it arrives; Ctrl+C stops it and frees the port' {
+        $name = New-TestName -Prefix 'foreground'
+        $run = Start-InRunspace -Script "Start-SocketServer -Port 0 -IPAddress 127.0.0.1 -Name $name -Wait"
+        try {
+            Wait-Until -Because "$name to listen" { Get-SocketServer -Name $name -ErrorAction SilentlyContinue }
+            $server = Get-SocketServer -Name $name
+            $port = $server.LocalEndPoint.Port
+            $client = Connect-TestServer -Server $server
+
+            'uno', 'dos' | Send-SocketMessage $client
+            Wait-Until -Because 'two messages on the pipeline' { $run.Output.Count -ge 2 }
+
+            # PowerShell.Stop() is what Ctrl+C does: it calls the cmdlet's StopProcessing.
+            $run.PowerShell.Stop()
+
+            $run.PowerShell.InvocationStateInfo.State.ToString() | Should -Be 'Stopped'
+            ($run.Output | ForEach-Object { $_.Text }) -join ',' | Should -Be 'uno,dos'
+            $run.Output[0] | Should -BeOfType ([PSSocketChat.SocketMessage])
+            Get-SocketServer -Name $name -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            Test-PortFree -Port $port | Should -BeTrue
+        }
+        finally {
+            $run.PowerShell.Dispose()
+        }
+    }
+
+    It 'ends when Stop-SocketServer is run from another runspace' {
+        $name = New-TestName -Prefix 'foreground'
+        $run = Start-InRunspace -Script "Start-SocketServer -Port 0 -IPAddress 127.0.0.1 -Name $name -Wait"
+        try {
+            Wait-Until -Because "$name to listen" { Get-SocketServer -Name $name -ErrorAction SilentlyContinue }
+
+            Stop-SocketServer -Name $name -Confirm:$false
+
+            Wait-Until -Because 'the foreground server to return' { $run.Handle.IsCompleted }
+            $run.PowerShell.InvocationStateInfo.State.ToString() | Should -Be 'Completed'
+            $run.PowerShell.Streams.Error.Count | Should -Be 0
+        }
+        finally {
+            $run.PowerShell.Dispose()
+        }
+    }
+
+    It 'with -Once ends when its first client disconnects, as the seed server did' {
+        $name = New-TestName -Prefix 'once'
+        $run = Start-InRunspace -Script "Start-SocketServer -Port 0 -IPAddress 127.0.0.1 -Name $name -Wait -Once"
+        try {
+            Wait-Until -Because "$name to listen" { Get-SocketServer -Name $name -ErrorAction SilentlyContinue }
+            $client = Connect-TestServer -Server (Get-SocketServer -Name $name)
+
+            Send-SocketMessage $client 'hola' -WaitForReply | Out-Null
+            Close-SocketConnection $client -Confirm:$false
+
+            Wait-Until -Because 'the foreground server to return' { $run.Handle.IsCompleted }
+            $run.PowerShell.InvocationStateInfo.State.ToString() | Should -Be 'Completed'
+            ($run.Output | ForEach-Object { $_.Text }) -join ',' | Should -Be 'hola'
+            Get-SocketServer -Name $name -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        }
+        finally {
+            $run.PowerShell.Dispose()
+        }
+    }
+}
+
+Describe 'Receive-SocketMessage -Wait' {
+    It 'streams until the connection closes' {
+        $server = Start-TestServer -Parameters @{ NoAcknowledgement = $true }
+        $client = Connect-TestServer -Server $server
+        Wait-Until -Because 'the server to accept' { @(Get-SocketConnection -Server $server).Count -eq 1 }
+        $serverSide = Get-SocketConnection -Server $server
+        'uno', 'dos' | Send-SocketMessage $serverSide
+        Close-SocketConnection $serverSide -Confirm:$false
+
+        $streamed = @(Receive-SocketMessage $client -Wait)
+
+        ($streamed | ForEach-Object { $_.Text }) -join ',' | Should -Be 'uno,dos'
+    }
+}

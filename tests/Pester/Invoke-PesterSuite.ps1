@@ -1,0 +1,40 @@
+<#
+.SYNOPSIS
+    Runs the PSSocketChat Pester suite against a built module. `./build.ps1 -Task Test` calls it in a new process.
+
+.EXAMPLE
+    ./tests/Pester/Invoke-PesterSuite.ps1
+
+    Tests the newest build in out/PSSocketChat/ (run ./build.ps1 first).
+#>
+[CmdletBinding()]
+param(
+    # The built module's manifest; by default the newest one in out/PSSocketChat/.
+    [string] $ModuleManifest,
+
+    # A Pester 5 module to use; by default the newest installed one.
+    [string] $PesterPath
+)
+
+$ErrorActionPreference = 'Stop'
+if ($PesterPath) {
+    Import-Module -Name $PesterPath
+}
+else {
+    Import-Module -Name Pester -MinimumVersion 5.3.0
+}
+
+if ($ModuleManifest) {
+    $env:PSSOCKETCHAT_MODULE = $ModuleManifest
+}
+
+$results = [IO.Path]::Combine($PSScriptRoot, '..', '..', 'TestResults')
+$null = New-Item -ItemType Directory -Path $results -Force
+
+$configuration = New-PesterConfiguration
+$configuration.Run.Path = $PSScriptRoot
+$configuration.Run.Exit = $true
+$configuration.Output.Verbosity = 'Detailed'
+$configuration.TestResult.Enabled = $true
+$configuration.TestResult.OutputPath = Join-Path $results 'Pester.xml'
+Invoke-Pester -Configuration $configuration
