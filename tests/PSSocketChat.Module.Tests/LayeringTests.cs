@@ -12,8 +12,8 @@ namespace PSSocketChat.Module.Tests
     /// </summary>
     public class LayeringTests
     {
-        // Room for filling an options object from a dozen parameters and one engine call (Start-SocketServer's largest
-        // method) with a margin. A method past this size is doing work that belongs in tested engine code.
+        // The largest cmdlet method (about 340 bytes: Connect-SocketServer filling an options object, one engine call,
+        // verbose lines and error mapping) plus a margin. Past this, a method does work that belongs in the engine.
         private const int MaxMethodIlBytes = 420;
 
         public static TheoryData<string> CmdletNames => new TheoryData<string>(CmdletSurface.All.Select(c => c.Name));
