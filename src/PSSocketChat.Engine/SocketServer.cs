@@ -32,14 +32,14 @@ namespace PSSocketChat
         private long _connectionsRejected;
         private long _stoppedAtTicks;
 
-        private SocketServer(Socket listener, SocketServerOptions options, MessageCodec codec)
+        private SocketServer(Socket listener, SocketServerOptions options, MessageCodec codec, byte[]? framedAcknowledgement)
         {
             Id = Interlocked.Increment(ref s_lastId);
             Name = string.IsNullOrEmpty(options.Name) ? $"Server{Id}" : options.Name!;
             _listener = listener;
             _options = options;
             _codec = codec;
-            _framedAcknowledgement = options.Acknowledgement is null ? null : codec.FrameText(options.Acknowledgement, this);
+            _framedAcknowledgement = framedAcknowledgement;
             LocalEndPoint = (IPEndPoint)listener.LocalEndPoint;
             StartedAt = DateTime.UtcNow;
             Inbox = new MessageInbox(options.InboxCapacity);
@@ -98,6 +98,9 @@ namespace PSSocketChat
             options ??= new SocketServerOptions();
             options.Validate();
             var codec = MessageCodec.From(options);
+
+            // Checked before binding: an acknowledgement the framing cannot carry must not leave a port taken.
+            var framedAcknowledgement = options.Acknowledgement is null ? null : codec.FrameText(options.Acknowledgement, "Acknowledgement");
             var endPoint = new IPEndPoint(options.Address, options.Port);
             var listener = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
             try
@@ -117,7 +120,7 @@ namespace PSSocketChat
                 throw SocketErrors.ForListen(e, endPoint);
             }
 
-            var server = new SocketServer(listener, options, codec);
+            var server = new SocketServer(listener, options, codec, framedAcknowledgement);
             server._acceptLoop = Task.Run(server.AcceptLoopAsync);
             return server;
         }

@@ -148,6 +148,22 @@ namespace PSSocketChat.Module.Tests
 
         [Theory]
         [MemberData(nameof(CmdletNames))]
+        public void Text_parameters_fed_from_the_pipeline_refuse_the_modules_objects(string name)
+        {
+            // Otherwise PowerShell turns a piped connection into its ToString() and sends or resolves that.
+            var piped = CmdletSurface.Named(name).Parameters
+                .Where(p => (p.Type == typeof(string) || p.Type == typeof(string[])) && p.Sets.Any(s => s.ByValue));
+
+            foreach (var parameter in piped)
+            {
+                Assert.True(
+                    parameter.Property.GetCustomAttributesData().Any(a => a.AttributeType == typeof(PSSocketChat.Module.PlainTextTransformationAttribute)),
+                    $"{name} -{parameter.Name} takes text from the pipeline without PlainTextTransformation.");
+            }
+        }
+
+        [Theory]
+        [MemberData(nameof(CmdletNames))]
         public void Timeout_parameters_take_seconds_or_a_TimeSpan(string name)
         {
             foreach (var parameter in CmdletSurface.Named(name).Parameters.Where(p => p.Type == typeof(TimeSpan)))

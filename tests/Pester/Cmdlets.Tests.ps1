@@ -150,3 +150,25 @@ Describe 'Send-SocketMessage' {
         (Receive-SocketMessage -Server $server -Count 1 -Timeout 10).Text | Should -Be "dos`nlíneas"
     }
 }
+
+Describe 'Pipeline binding of connections' {
+    It 'sends to every connection piped in when the text is given with -Message' {
+        $server = Start-TestServer -Parameters @{ NoAcknowledgement = $true }
+        $first = Connect-TestServer -Server $server
+        $second = Connect-TestServer -Server $server
+
+        $first, $second | Send-SocketMessage -Message 'a todos'
+
+        @(Receive-SocketMessage -Server $server -Count 2 -Timeout 10 | Where-Object Text -EQ 'a todos').Count | Should -Be 2
+    }
+
+    It 'refuses to send a piped connection''s description as a message' {
+        $server = Start-TestServer -Parameters @{ NoAcknowledgement = $true }
+        $client = Connect-TestServer -Server $server
+
+        { $client | Send-SocketMessage -ErrorAction Stop } | Should -Throw
+
+        Send-SocketMessage $client 'después'
+        (Receive-SocketMessage -Server $server -Count 1 -Timeout 10).Text | Should -Be 'después'
+    }
+}

@@ -27,19 +27,41 @@ namespace PSSocketChat
         public int MessageCount { get; private set; }
 
         /// <summary>
-        /// True when the timeout ended the receive before it got what was asked: fewer than <see cref="ReceiveRequest.Count"/>
-        /// messages, or no message at all for a plain wait. A streaming wait that simply ran its time is not short.
+        /// True when the receive ended before it got what was asked: fewer than <see cref="ReceiveRequest.Count"/>
+        /// messages because the timeout passed or the source closed, or no message at all within a plain timeout.
+        /// A streaming wait that simply ran its time, or saw its source close, is not short.
         /// </summary>
-        public bool EndedShort => Outcome == ReceiveOutcome.TimedOut &&
-            (_request.Count is int count ? MessageCount < count : !_request.Wait && MessageCount == 0);
+        public bool EndedShort => _request.Count is int count
+            ? MessageCount < count && (Outcome == ReceiveOutcome.TimedOut || Outcome == ReceiveOutcome.SourceClosed)
+            : Outcome == ReceiveOutcome.TimedOut && !_request.Wait && MessageCount == 0;
 
         /// <summary>The error to report when the receive <see cref="EndedShort"/>; null otherwise.</summary>
-        public SocketChatException? Shortfall => !EndedShort ? null : new SocketChatException(
-            SocketErrorKind.ReceiveTimeout,
-            _request.Count is int count
-                ? $"Received {MessageCount} of {count} message(s) within {_request.Timeout}."
-                : $"No message arrived within {_request.Timeout}.",
-            (object?)_request.From ?? _inbox);
+        public SocketChatException? Shortfall
+        {
+            get
+            {
+                if (!EndedShort)
+                {
+                    return null;
+                }
+
+                var target = (object?)_request.From ?? _inbox;
+                if (Outcome == ReceiveOutcome.SourceClosed)
+                {
+                    return new SocketChatException(
+                        SocketErrorKind.ConnectionClosed,
+                        $"Received {MessageCount} of {_request.Count} message(s); then the {(_request.From is null ? "server stopped" : "connection closed")}.",
+                        target);
+                }
+
+                return new SocketChatException(
+                    SocketErrorKind.ReceiveTimeout,
+                    _request.Count is int count
+                        ? $"Received {MessageCount} of {count} message(s) within {_request.Timeout}."
+                        : $"No message arrived within {_request.Timeout}.",
+                    target);
+            }
+        }
 
         /// <summary>Yields messages and connection events until the request is satisfied. Throws OperationCanceledException on cancellation.</summary>
         public IEnumerable<IInboxItem> Read(CancellationToken cancellationToken)

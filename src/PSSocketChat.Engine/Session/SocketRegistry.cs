@@ -54,6 +54,7 @@ namespace PSSocketChat
                 throw new ArgumentNullException(nameof(options));
             }
 
+            RequireNotDefaultName(options.Name, "Server");
             lock (_gate)
             {
                 if (!string.IsNullOrEmpty(options.Name) && Servers.Any(s => NameEquals(s.Name, options.Name!)))
@@ -75,6 +76,7 @@ namespace PSSocketChat
                 throw new ArgumentNullException(nameof(options));
             }
 
+            RequireNotDefaultName(options.Name, "Connection");
             RequireFreeConnectionName(options.Name);
             var connection = SocketConnection.Connect(computerName, port, options, cancellationToken);
             try
@@ -150,10 +152,25 @@ namespace PSSocketChat
         {
             lock (_gate)
             {
-                if (!string.IsNullOrEmpty(name) && _outbound.Any(c => c.State != ConnectionState.Closed && NameEquals(c.Name, name!)))
+                // Closed connections stay listed (with their reason) until closed here, so they keep their names too.
+                if (!string.IsNullOrEmpty(name) && _outbound.Any(c => NameEquals(c.Name, name!)))
                 {
                     throw NameInUse("connection", name!);
                 }
+            }
+        }
+
+        /// <summary>Server12 and Connection7 are what unnamed things are called; a chosen name must not pose as one.</summary>
+        private static void RequireNotDefaultName(string? name, string prefix)
+        {
+            if (name != null
+                && name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+                && name.Length > prefix.Length
+                && name.Skip(prefix.Length).All(char.IsDigit))
+            {
+                throw new ArgumentException(
+                    $"Names like '{prefix}1' are given to unnamed {prefix.ToLowerInvariant()}s; choose another name than '{name}'.",
+                    nameof(name));
             }
         }
 

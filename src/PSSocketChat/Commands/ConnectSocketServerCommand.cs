@@ -12,6 +12,7 @@ namespace PSSocketChat.Commands
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("CN", "HostName")]
         [ValidateNotNullOrEmpty]
+        [PlainTextTransformation]
         public string ComputerName { get; set; } = "localhost";
 
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]

@@ -18,6 +18,7 @@ namespace PSSocketChat.Commands
         [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Text")]
         [AllowEmptyString]
+        [PlainTextTransformation]
         public string[] Message { get; set; } = Array.Empty<string>();
 
         [Parameter]

@@ -40,6 +40,23 @@ namespace PSSocketChat.Tests.Engine
         }
 
         [Fact]
+        public void An_acknowledgement_the_framing_cannot_carry_is_refused_before_the_port_is_taken()
+        {
+            var port = FreePort();
+
+            var error = Assert.Throws<SocketChatException>(() => Loopback.StartServer(o =>
+            {
+                o.Port = port;
+                o.Acknowledgement = "two\nlines";
+            }));
+
+            Assert.Equal(SocketErrorKind.InvalidMessage, error.Kind);
+            Assert.Equal("Acknowledgement", error.Target);
+            using var server = Loopback.StartServer(o => o.Port = port);
+            Assert.Equal(port, server.LocalEndPoint.Port);
+        }
+
+        [Fact]
         public void Connecting_where_nothing_listens_is_refused()
         {
             var port = FreePort();

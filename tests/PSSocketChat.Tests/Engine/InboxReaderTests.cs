@@ -56,6 +56,24 @@ namespace PSSocketChat.Tests.Engine
         }
 
         [Fact]
+        public void A_connection_that_closes_before_the_count_is_reported_as_closed()
+        {
+            using var server = Loopback.StartServer(o => o.Acknowledgement = null);
+            var client = Loopback.Connect(server);
+            var serverSide = server.Inbox.NextEvent(ConnectionEventKind.Connected).Connection;
+            serverSide.Send("only one");
+            serverSide.Close();
+
+            var reader = new InboxReader(client.Inbox, new ReceiveRequest { Count = 3 });
+            var messages = reader.Read(CancellationToken.None).OfType<SocketMessage>().ToList();
+
+            Assert.Single(messages);
+            Assert.Equal(ReceiveOutcome.SourceClosed, reader.Outcome);
+            Assert.Equal(SocketErrorKind.ConnectionClosed, reader.Shortfall!.Kind);
+            Assert.Contains("1 of 3", reader.Shortfall.Message);
+        }
+
+        [Fact]
         public void A_timeout_alone_waits_for_a_first_message_then_takes_what_is_queued()
         {
             using var server = Loopback.StartServer();

@@ -55,6 +55,44 @@ namespace PSSocketChat.Tests.Session
             }
         }
 
+        [Theory]
+        [InlineData("Server12")]
+        [InlineData("server3")]
+        public void A_chosen_name_cannot_pose_as_the_default_name_of_an_unnamed_server(string name)
+        {
+            var registry = new SocketRegistry();
+
+            var error = Assert.Throws<ArgumentException>(() => registry.StartServer(Loopback0(name)));
+
+            Assert.Contains("unnamed", error.Message);
+            Assert.Empty(registry.Servers);
+        }
+
+        [Fact]
+        public void A_connection_name_stays_taken_until_that_connection_is_closed_here()
+        {
+            var registry = new SocketRegistry();
+            try
+            {
+                var server = registry.StartServer(Loopback0("Server-2"));
+                var first = registry.Connect("127.0.0.1", server.LocalEndPoint.Port, new SocketClientOptions { Name = "svc" }, CancellationToken.None);
+                Assert.Throws<ArgumentException>(() => registry.Connect("127.0.0.1", server.LocalEndPoint.Port, new SocketClientOptions { Name = "Connection9" }, CancellationToken.None));
+
+                server.Stop();
+                first.DrainUntilClosed();
+                var again = registry.StartServer(Loopback0("Server-2"));
+                Assert.Equal(SocketErrorKind.NameInUse, Assert.Throws<SocketChatException>(
+                    () => registry.Connect("127.0.0.1", again.LocalEndPoint.Port, new SocketClientOptions { Name = "svc" }, CancellationToken.None)).Kind);
+
+                registry.Remove(first);
+                Assert.Equal("svc", registry.Connect("127.0.0.1", again.LocalEndPoint.Port, new SocketClientOptions { Name = "svc" }, CancellationToken.None).Name);
+            }
+            finally
+            {
+                registry.CloseAll(Loopback.Patience);
+            }
+        }
+
         [Fact]
         public void Selecting_by_wildcard_name_and_id_reports_plain_names_and_ids_that_match_nothing()
         {
