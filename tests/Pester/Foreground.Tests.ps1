@@ -10,9 +10,8 @@ AfterEach {
 Describe 'Start-SocketServer -Wait' {
     It 'writes each message as it arrives; Ctrl+C stops it and frees the port' {
         $name = New-TestName -Prefix 'foreground'
-        $run = Start-InRunspace -Script "Start-SocketServer -Port 0 -IPAddress 127.0.0.1 -Name $name -Wait"
+        $run = Start-ForegroundServer -Name $name
         try {
-            Wait-Until -Because "$name to listen" { Get-SocketServer -Name $name -ErrorAction SilentlyContinue }
             $server = Get-SocketServer -Name $name
             $port = $server.LocalEndPoint.Port
             $client = Connect-TestServer -Server $server
@@ -36,9 +35,8 @@ Describe 'Start-SocketServer -Wait' {
 
     It 'ends when Stop-SocketServer is run from another runspace' {
         $name = New-TestName -Prefix 'foreground'
-        $run = Start-InRunspace -Script "Start-SocketServer -Port 0 -IPAddress 127.0.0.1 -Name $name -Wait"
+        $run = Start-ForegroundServer -Name $name
         try {
-            Wait-Until -Because "$name to listen" { Get-SocketServer -Name $name -ErrorAction SilentlyContinue }
 
             Stop-SocketServer -Name $name -Confirm:$false
 
@@ -53,9 +51,8 @@ Describe 'Start-SocketServer -Wait' {
 
     It 'with -Once ends when its first client disconnects, as the seed server did' {
         $name = New-TestName -Prefix 'once'
-        $run = Start-InRunspace -Script "Start-SocketServer -Port 0 -IPAddress 127.0.0.1 -Name $name -Wait -Once"
+        $run = Start-ForegroundServer -Name $name -Once
         try {
-            Wait-Until -Because "$name to listen" { Get-SocketServer -Name $name -ErrorAction SilentlyContinue }
             $client = Connect-TestServer -Server (Get-SocketServer -Name $name)
 
             Send-SocketMessage $client 'hola' -WaitForReply | Out-Null

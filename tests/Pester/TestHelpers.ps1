@@ -86,6 +86,20 @@ function Close-Everything {
     Get-SocketServer | Stop-SocketServer -Confirm:$false
 }
 
+# Starts `Start-SocketServer -Wait` (with -Once if asked) in a second runspace and returns once it listens.
+function Start-ForegroundServer {
+    param([Parameter(Mandatory)] [string] $Name, [switch] $Once)
+
+    $script = "Start-SocketServer -Port 0 -IPAddress 127.0.0.1 -Name $Name -Wait"
+    if ($Once) {
+        $script += ' -Once'
+    }
+
+    $run = Start-InRunspace -Script $script
+    Wait-Until -Because "$Name to listen" { Get-SocketServer -Name $Name -ErrorAction SilentlyContinue }
+    $run
+}
+
 # Runs a script in a second runspace of this process, where the module is imported too and shares this
 # session's servers: the way to run a blocking command (-Wait) while the test drives it from here.
 function Start-InRunspace {

@@ -32,13 +32,7 @@ namespace PSSocketChat.Commands
 
         protected override void ProcessRecord()
         {
-            var selection = Registry.SelectConnections(Name, Id, Server, State);
-            foreach (var error in selection.Errors)
-            {
-                WriteError(error, null);
-            }
-
-            WriteObject(selection.Items, enumerateCollection: true);
+            WriteObject(Found(Registry.SelectConnections(Name, Id, Server, State)), enumerateCollection: true);
         }
     }
 }

@@ -24,13 +24,7 @@ namespace PSSocketChat.Commands
 
         protected override void EndProcessing()
         {
-            var selection = Registry.SelectServers(Name, Id);
-            foreach (var error in selection.Errors)
-            {
-                WriteError(error, null);
-            }
-
-            WriteObject(selection.Items, enumerateCollection: true);
+            WriteObject(Found(Registry.SelectServers(Name, Id)), enumerateCollection: true);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using PSSocketChat.Module;
@@ -32,6 +33,17 @@ namespace PSSocketChat.Commands
         protected void WriteError(Exception exception, object? target) => WriteError(ErrorMapping.ToErrorRecord(exception, target));
 
         protected void ThrowTerminatingError(Exception exception, object? target) => ThrowTerminatingError(ErrorMapping.ToErrorRecord(exception, target));
+
+        /// <summary>Reports each name or id that matched nothing, and returns what matched.</summary>
+        protected IReadOnlyList<T> Found<T>(Selection<T> selection)
+        {
+            foreach (var error in selection.Errors)
+            {
+                WriteError(error, null);
+            }
+
+            return selection.Items;
+        }
 
         /// <summary>
         /// Drains a reader on this (the pipeline) thread: messages to the output, connection events to verbose.

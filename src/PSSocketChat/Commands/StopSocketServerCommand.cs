@@ -58,13 +58,7 @@ namespace PSSocketChat.Commands
                 return Server;
             }
 
-            var selection = Registry.SelectServers(ParameterSetName == NameSet ? Name : null, ParameterSetName == IdSet ? Id : null);
-            foreach (var error in selection.Errors)
-            {
-                WriteError(error, null);
-            }
-
-            return selection.Items;
+            return Found(Registry.SelectServers(ParameterSetName == NameSet ? Name : null, ParameterSetName == IdSet ? Id : null));
         }
     }
 }
