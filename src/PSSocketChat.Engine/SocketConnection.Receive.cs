@@ -57,6 +57,12 @@ namespace PSSocketChat
                 reason = CloseReason.Reset;
                 detail = (e.InnerException ?? e).Message;
             }
+            catch (Exception e)
+            {
+                // Whatever went wrong, the connection must still end in order and wake its waiters.
+                reason = CloseReason.Reset;
+                detail = $"internal error: {e.GetType().Name}: {e.Message}";
+            }
 
             await FinishAsync(reason, detail).ConfigureAwait(false);
         }

@@ -187,10 +187,10 @@ namespace PSSocketChat
                 {
                     return;
                 }
-                catch (SocketException)
+                catch (Exception e) when (!(e is OutOfMemoryException))
                 {
-                    // A client that gave up before we accepted it, or a passing resource shortage: keep serving
-                    // the others, with a pause so a persistent failure cannot spin a core.
+                    // A client that gave up before we accepted it, or a passing resource shortage (no file
+                    // descriptors): keep serving the others, with a pause so a persistent failure cannot spin a core.
                     await Task.Delay(10).ConfigureAwait(false);
                     continue;
                 }
@@ -219,9 +219,9 @@ namespace PSSocketChat
             {
                 connection = new SocketConnection(client, ConnectionDirection.Inbound, _codec, _options, Inbox, this, _framedAcknowledgement);
             }
-            catch (Exception e) when (e is SocketException || e is ObjectDisposedException)
+            catch (Exception e) when (e is SocketException || e is ObjectDisposedException || e is System.IO.IOException)
             {
-                // Reset before we could read its endpoints: it never became a connection.
+                // Reset before we could read its endpoints or wrap it in a stream: it never became a connection.
                 client.Dispose();
                 return;
             }

@@ -69,6 +69,22 @@ namespace PSSocketChat.Tests.Engine
         }
 
         [Fact]
+        public void Clients_that_reset_as_soon_as_they_connect_do_not_stop_the_server_accepting()
+        {
+            using var server = Loopback.StartServer();
+            for (var i = 0; i < 50; i++)
+            {
+                RawPeer.Connect(server.LocalEndPoint).Reset();
+            }
+
+            using var client = Loopback.Connect(server);
+            client.Send("todavía aquí");
+
+            Assert.Equal("Mensaje recibido", client.Inbox.NextMessage().Text);
+            Assert.Equal("todavía aquí", server.Inbox.NextMessage().Text);
+        }
+
+        [Fact]
         public void Stopping_the_server_closes_every_client_in_order_and_frees_the_port()
         {
             var server = Loopback.StartServer();
