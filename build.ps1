@@ -48,12 +48,38 @@ $ModuleManifest = Join-Path $ModuleOutput "$ModuleName.psd1"
 $HelpSource = [IO.Path]::Combine($RepositoryRoot, 'docs', 'en-US')
 $AboutTopic = "about_$ModuleName"
 
-# The PowerShell running this script: Pester and platyPS run in a new process of the same edition.
-$PowerShellPath = (Get-Process -Id $PID).Path
+# The PowerShell running this script: Pester and platyPS run in a new process of the same edition. The process's own
+# path serves unless the host is not the console (the ISE, an editor's host); then the edition's executable in $PSHOME.
+function Get-PowerShellPath {
+    $path = (Get-Process -Id $PID).Path
+    if ($path -and [IO.Path]::GetFileNameWithoutExtension($path) -in 'pwsh', 'powershell') {
+        return $path
+    }
+
+    if ($PSVersionTable.PSEdition -eq 'Core') {
+        # $IsWindows exists only in PowerShell 6 and later, so it is read only on this branch.
+        if ($IsWindows) { return Join-Path $PSHOME 'pwsh.exe' }
+        return Join-Path $PSHOME 'pwsh'
+    }
+
+    Join-Path $PSHOME 'powershell.exe'
+}
+
+$PowerShellPath = Get-PowerShellPath
+
+# A value as a single-quoted PowerShell literal, for command text handed to a new process.
+function ConvertTo-Literal {
+    param([Parameter(Mandatory)] [string] $Text)
+    "'" + ($Text -replace "'", "''") + "'"
+}
 
 function Invoke-DotNet {
-    # dotnet reports failure only through its exit code.
-    & dotnet @args
+    # dotnet reports failure only through its exit code. Windows PowerShell turns a native command's stderr into error
+    # records when its own stderr is redirected (CI, a log, the ISE), which 'Stop' would make fatal: judge by the exit
+    # code alone. The executable is found first, so that a missing one still stops the build at once.
+    $dotnet = (Get-Command -Name dotnet -CommandType Application -ErrorAction Stop | Select-Object -First 1).Path
+    $ErrorActionPreference = 'Continue'
+    & $dotnet @args
     if ($LASTEXITCODE -ne 0) {
         throw "dotnet $($args -join ' ') failed with exit code $LASTEXITCODE."
     }
@@ -62,6 +88,12 @@ function Invoke-DotNet {
 function Invoke-PowerShell {
     param([Parameter(Mandatory)] [string] $Script, [string] $Description)
 
+    # As in Invoke-DotNet: the executable is checked first, then the exit code alone tells failure.
+    if (-not (Test-Path -LiteralPath $PowerShellPath -PathType Leaf)) {
+        throw "$Description needs a new PowerShell process, but $PowerShellPath does not exist."
+    }
+
+    $ErrorActionPreference = 'Continue'
     & $PowerShellPath -NoProfile -NonInteractive -Command $Script
     if ($LASTEXITCODE -ne 0) {
         throw "$Description failed (exit code $LASTEXITCODE)."
@@ -86,6 +118,11 @@ function Use-GalleryModule {
     if (-not $module) {
         Write-Host "$Name $MinimumVersion (up to $MaximumVersion) is needed for this task and is not installed."
         Write-Host "Installing it for the current user from the PowerShell Gallery..."
+        if ($PSVersionTable.PSEdition -ne 'Core') {
+            # The Gallery accepts TLS 1.2 only; Windows PowerShell's PowerShellGet 1.x does not ask for it by itself.
+            [Net.ServicePointManager]::SecurityProtocol = [Net.ServicePointManager]::SecurityProtocol -bor [Net.SecurityProtocolType]::Tls12
+        }
+
         try {
             Install-Module -Name $Name -MinimumVersion $MinimumVersion -MaximumVersion $MaximumVersion `
                 -Scope CurrentUser -Force -SkipPublisherCheck -AllowClobber -Repository PSGallery
@@ -96,6 +133,9 @@ function Use-GalleryModule {
         }
 
         $module = & $find
+        if (-not $module) {
+            throw "$Name was installed but Get-Module -ListAvailable does not find it; check that the CurrentUser module folder is in `$env:PSModulePath."
+        }
     }
 
     $module
@@ -156,17 +196,21 @@ function Invoke-TestTask {
 
     $pester = Use-GalleryModule -Name Pester -MinimumVersion '5.3.0' -MaximumVersion '5.99.99'
     $runner = [IO.Path]::Combine($RepositoryRoot, 'tests', 'Pester', 'Invoke-PesterSuite.ps1')
+    # -Command turns a script's own exit code into 0 or 1 by $?; the runner ends with an explicit exit, passed on here.
+    # $LASTEXITCODE starts at 1 so that a run stopped before that exit still fails.
     Invoke-PowerShell -Description 'The Pester suite' -Script (
-        "& '{0}' -ModuleManifest '{1}' -PesterPath '{2}'" -f $runner, $ModuleManifest, $pester.Path)
+        '$LASTEXITCODE = 1; & {0} -ModuleManifest {1} -PesterPath {2}; exit $LASTEXITCODE' -f
+        (ConvertTo-Literal $runner), (ConvertTo-Literal $ModuleManifest), (ConvertTo-Literal $pester.Path))
 }
 
 function Invoke-DocsTask {
     $platyPS = Use-GalleryModule -Name platyPS -MinimumVersion '0.14.0' -MaximumVersion '0.14.99'
 
     # Refreshed in a new process, so this session never loads (and, on Windows, locks) the module it builds.
+    # 'Stop' there too: a module that fails to import must fail the task, not leave every page "command not found".
     Invoke-PowerShell -Description 'Update-MarkdownHelp' -Script (
-        "Import-Module '{0}'; Import-Module '{1}'; `$null = Update-MarkdownHelp -Path '{2}' -AlphabeticParamsOrder -ExcludeDontShow" -f
-        $platyPS.Path, $ModuleManifest, $HelpSource)
+        '$ErrorActionPreference = ''Stop''; Import-Module {0}; Import-Module {1}; $null = Update-MarkdownHelp -Path {2} -AlphabeticParamsOrder -ExcludeDontShow' -f
+        (ConvertTo-Literal $platyPS.Path), (ConvertTo-Literal $ModuleManifest), (ConvertTo-Literal $HelpSource))
 
     # platyPS 0.14 on PowerShell 7.4 and later documents the new common parameter -ProgressAction as if it were
     # the cmdlet's own; it is not, so its section is removed again.

@@ -33,8 +33,17 @@ $null = New-Item -ItemType Directory -Path $results -Force
 
 $configuration = New-PesterConfiguration
 $configuration.Run.Path = $PSScriptRoot
-$configuration.Run.Exit = $true
+$configuration.Run.PassThru = $true
 $configuration.Output.Verbosity = 'Detailed'
 $configuration.TestResult.Enabled = $true
 $configuration.TestResult.OutputPath = Join-Path $results 'Pester.xml'
-Invoke-Pester -Configuration $configuration
+$run = Invoke-Pester -Configuration $configuration
+
+# Always an explicit exit code: 0 when the run passed, otherwise the number of failures (at least 1). Pester's own
+# Run.Exit exits only on failure, which leaves a passing run's exit code to whatever native command a test ran last.
+if ($run.Result -eq 'Passed') {
+    exit 0
+}
+
+$failures = $run.FailedCount + $run.FailedBlocksCount + $run.FailedContainersCount
+exit ([Math]::Max(1, $failures))

@@ -74,13 +74,30 @@ Describe 'The seed scenario' {
 
     It 'chats from standard input with Enter-SocketChat until the quit word' {
         $server = Start-TestServer
-        $powershell = (Get-Process -Id $PID).Path
-        $script = "Import-Module '{0}'; Enter-SocketChat -ComputerName 127.0.0.1 -Port {1} -Timeout 10" -f (Get-ModuleUnderTest), $server.LocalEndPoint.Port
+        # Enter-SocketChat reads lines with Host.UI.ReadLine. Windows PowerShell's console host answers that from
+        # redirected standard input only in "-Command -" mode (for a -Command string it reads the console itself), so
+        # the command is the first line of input and the chat lines follow it. The line after the quit word is a
+        # comment: harmless when the host runs it as a command, and a message the server must never see.
+        $afterQuit = '# nunca enviado'
+        $lines = @(
+            "Import-Module -Name `$env:PSSOCKETCHAT_CHAT_MODULE -ErrorAction Stop; Enter-SocketChat -ComputerName 127.0.0.1 -Port $($server.LocalEndPoint.Port) -Timeout 10"
+            'hola'
+            'salir'
+            $afterQuit
+        )
 
-        $printed = "hola`nsalir`nnunca enviado`n" | & $powershell -NoProfile -Command $script
+        # The manifest's path reaches the new process through its environment, so no encoding of standard input
+        # (ASCII in Windows PowerShell) can garble it.
+        $env:PSSOCKETCHAT_CHAT_MODULE = Get-ModuleUnderTest
+        try {
+            $printed = $lines | & (Get-PowerShellPath) -NoProfile -NoLogo -Command '-'
+        }
+        finally {
+            Remove-Item -Path Env:PSSOCKETCHAT_CHAT_MODULE -ErrorAction SilentlyContinue
+        }
 
         ($printed -join "`n") | Should -Match 'Mensaje recibido'
         (Receive-SocketMessage -Server $server -Count 1 -Timeout 10).Text | Should -Be 'hola'
-        Receive-SocketMessage -Server $server | Where-Object { $_.Text -eq 'nunca enviado' } | Should -BeNullOrEmpty
+        Receive-SocketMessage -Server $server | Where-Object { $_.Text -eq $afterQuit } | Should -BeNullOrEmpty
     }
 }

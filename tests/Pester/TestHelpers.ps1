@@ -17,6 +17,22 @@ function Get-ModuleUnderTest {
     Join-Path $latest.FullName 'PSSocketChat.psd1'
 }
 
+# The executable of the PowerShell running the tests, for tests that start a new process of the same edition. The
+# process's own path serves unless the host is not the console (the ISE, an editor's host).
+function Get-PowerShellPath {
+    $path = (Get-Process -Id $PID).Path
+    if ($path -and [IO.Path]::GetFileNameWithoutExtension($path) -in 'pwsh', 'powershell') {
+        return $path
+    }
+
+    if ($PSVersionTable.PSEdition -eq 'Core') {
+        if ($IsWindows) { return Join-Path $PSHOME 'pwsh.exe' }
+        return Join-Path $PSHOME 'pwsh'
+    }
+
+    Join-Path $PSHOME 'powershell.exe'
+}
+
 function Import-ModuleUnderTest {
     if (-not (Get-Module -Name PSSocketChat)) {
         Import-Module -Name (Get-ModuleUnderTest) -ErrorAction Stop

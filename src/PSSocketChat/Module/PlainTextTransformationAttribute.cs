@@ -21,7 +21,10 @@ namespace PSSocketChat.Module
             }
             catch (ArgumentException e)
             {
-                throw new ArgumentTransformationMetadataException(e.Message, e);
+                // Wrapped as a failed cast on purpose: while binding pipeline input without coercion, PowerShell
+                // passes over a parameter whose value "does not cast" and goes on to bind by property name (a
+                // received message gives its Connection and Text); any other failure would end the binding there.
+                throw new ArgumentTransformationMetadataException(e.Message, new PSInvalidCastException(e.Message, e));
             }
 
             return inputData;
