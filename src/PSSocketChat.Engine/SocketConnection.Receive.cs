@@ -74,7 +74,7 @@ namespace PSSocketChat
             var delivered = 0;
             foreach (var payload in frames)
             {
-                var message = new SocketMessage(this, Interlocked.Increment(ref _messagesReceived), payload, receivedAt, _codec.DecodeText);
+                var message = new SocketMessage(this, Interlocked.Increment(ref _messagesReceived), payload, receivedAt, _codec);
                 if (State != ConnectionState.Open)
                 {
                     // Closing locally: keep what fits for the consumer, but neither wait for room nor acknowledge.

@@ -1,22 +1,24 @@
 using System;
 using System.Net;
 using System.Threading;
+using PSSocketChat.Framing;
 
 namespace PSSocketChat
 {
     /// <summary>One message received on a connection.</summary>
     public sealed class SocketMessage : IInboxItem
     {
-        private readonly Func<byte[], string> _decode;
+        // The connection's codec, shared: holding it costs no allocation, where a decode delegate would cost one per message.
+        private readonly MessageCodec _codec;
         private string? _text;
 
-        internal SocketMessage(SocketConnection connection, long sequence, byte[] bytes, DateTime receivedAt, Func<byte[], string> decode)
+        internal SocketMessage(SocketConnection connection, long sequence, byte[] bytes, DateTime receivedAt, MessageCodec codec)
         {
             Connection = connection;
             Sequence = sequence;
             Bytes = bytes;
             ReceivedAt = receivedAt;
-            _decode = decode;
+            _codec = codec;
         }
 
         /// <summary>
@@ -30,7 +32,7 @@ namespace PSSocketChat
                 var text = Volatile.Read(ref _text);
                 if (text is null)
                 {
-                    text = _decode(Bytes);
+                    text = _codec.DecodeText(Bytes);
                     Volatile.Write(ref _text, text);
                 }
 
