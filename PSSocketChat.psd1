@@ -26,9 +26,12 @@
     VariablesToExport      = @()
     AliasesToExport        = @()
     PrivateData            = @{
+        # What the PowerShell Gallery (and Find-PSResource) shows about the package.
         PSData = @{
             Tags         = @('TCP', 'Socket', 'Network', 'Chat', 'Server', 'Client', 'Messaging', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
-            ReleaseNotes = 'First release: Start/Stop/Get-SocketServer, Connect-SocketServer, Send/Receive-SocketMessage, Get/Close-SocketConnection and Enter-SocketChat.'
+            ProjectUri   = 'https://github.com/PSSocketChat/PSSocketChat'
+            LicenseUri   = 'https://github.com/PSSocketChat/PSSocketChat/blob/main/LICENSE'
+            ReleaseNotes = '0.1.0: first release. Start-SocketServer, Stop-SocketServer, Get-SocketServer, Connect-SocketServer, Send-SocketMessage, Receive-SocketMessage, Get-SocketConnection, Close-SocketConnection and Enter-SocketChat; Line, Raw and LengthPrefixed framing; bounded inboxes with TCP backpressure; help for every cmdlet and about_PSSocketChat.'
         }
     }
 }

@@ -1,21 +1,32 @@
 #Requires -Version 5.1
 <#
 .SYNOPSIS
-    Builds, tests and documents the PSSocketChat module.
+    Builds, tests, documents, packages and runs the PSSocketChat module.
 
 .DESCRIPTION
-    Tasks, one or several in the order given:
+    Tasks, one or several in the order given (-Task Build,Test or, through -File, -Task "Build,Test"):
 
       Build  (default)  Compiles in Release and assembles out/PSSocketChat/<version>/: PSSocketChat.dll,
                         PSSocketChat.Engine.dll, the manifest, the root module, the format file and the help
                         (en-US/PSSocketChat.dll-Help.xml and about_PSSocketChat.help.txt, built from docs/en-US).
-      Test              Builds, runs the .NET tests (dotnet test), then the Pester suite on the built module in a
-                        new PowerShell process.
-      Docs              Builds, refreshes docs/en-US from the built module with platyPS, and rebuilds the help.
+      Serve             Builds, then runs the seed's server through the module in a new PowerShell process:
+                        Start-SocketServer -Wait -Verbose on 0.0.0.0:8000. Ctrl+C stops it.
+      Test              Builds, runs every .NET test project (dotnet test), then the whole Pester suite on the built
+                        module in a new PowerShell process. Fails if anything in either fails.
+      Docs              Builds, brings docs/en-US up to date with the built cmdlets (syntax and parameter facts; the
+                        words stay), and rebuilds the help.
+      Package           Builds, then writes out/packages/PSSocketChat.<version>.nupkg, which Install-PSResource installs
+                        from a local repository (and Publish-PSResource publishes).
       Clean             Removes out/, TestResults/ and the .NET build output.
 
-    Pester (5.3 or later) and platyPS (0.14.x) are installed for the current user from the PowerShell Gallery when
-    a task needs them and they are missing.
+    What the tasks need besides the .NET SDK, and where it comes from:
+      - Microsoft.PowerShell.PlatyPS 1.0 (help): any folder on $env:PSModulePath; when it is missing, it is installed
+        for the current user from the PowerShell Gallery. Without it Build warns and builds the module without help;
+        Test, Docs and Package, and any task when $env:CI is 'true', stop instead.
+      - Pester 5 (Test): restored from NuGet by build/PowerShellModules.proj (no Gallery needed); when that fails, an
+        installed Pester 5.3 or later.
+      - PSResourceGet (Package): ships with PowerShell 7.4 and later; in Windows PowerShell 5.1, install
+        Microsoft.PowerShell.PSResourceGet.
 
 .EXAMPLE
     ./build.ps1
@@ -23,14 +34,20 @@
     Builds the module; then: Import-Module ./out/PSSocketChat/0.1.0/PSSocketChat.psd1
 
 .EXAMPLE
-    ./build.ps1 -Task Test
+    dotnet tool restore; dotnet pwsh build.ps1 -Task Test
+
+    On a machine with only the .NET SDK: brings PowerShell 7.6 as a local tool (.config/dotnet-tools.json), then
+    builds and runs every test.
 
 .EXAMPLE
-    ./build.ps1 -Task Clean, Build
+    ./build.ps1 -Task Clean, Build, Package
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Docs', 'Clean')]
+    [ArgumentCompleter({
+            param($commandName, $parameterName, $wordToComplete)
+            'Build', 'Serve', 'Test', 'Docs', 'Package', 'Clean' | Where-Object { $_ -like "$wordToComplete*" }
+        })]
     [string[]] $Task = @('Build'),
 
     [ValidateSet('Debug', 'Release')]
@@ -40,16 +57,32 @@ param(
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
 
+$KnownTasks = 'Build', 'Serve', 'Test', 'Docs', 'Package', 'Clean'
+# `pwsh -File build.ps1 -Task Build,Docs` passes "Build,Docs" as one string: a list is split wherever it came from.
+$Task = @($Task | ForEach-Object { $_ -split ',' } | ForEach-Object { $_.Trim() } | Where-Object { $_ })
+foreach ($name in $Task) {
+    if ($name -notin $KnownTasks) {
+        throw "Unknown task '$name'. The tasks are: $($KnownTasks -join ', ')."
+    }
+}
+
 $ModuleName = 'PSSocketChat'
 $RepositoryRoot = $PSScriptRoot
 $ModuleVersion = (Import-PowerShellDataFile -Path (Join-Path $RepositoryRoot "$ModuleName.psd1")).ModuleVersion
 $ModuleOutput = [IO.Path]::Combine($RepositoryRoot, 'out', $ModuleName, $ModuleVersion)
 $ModuleManifest = Join-Path $ModuleOutput "$ModuleName.psd1"
 $HelpSource = [IO.Path]::Combine($RepositoryRoot, 'docs', 'en-US')
-$AboutTopic = "about_$ModuleName"
+$HelpTools = [IO.Path]::Combine($RepositoryRoot, 'build', 'Help.psm1')
+$ModuleTools = [IO.Path]::Combine($RepositoryRoot, 'build', 'PowerShellModules.proj')
+$PlatyPSName = 'Microsoft.PowerShell.PlatyPS'
+$PlatyPSVersions = @{ Minimum = [version] '1.0.3'; Below = [version] '2.0' }
 
-# The PowerShell running this script: Pester and platyPS run in a new process of the same edition. The process's own
-# path serves unless the host is not the console (the ISE, an editor's host); then the edition's executable in $PSHOME.
+# Help is optional only for a local Build: everything that tests, documents or ships the module needs it.
+$HelpRequired = $env:CI -eq 'true' -or @($Task | Where-Object { $_ -in 'Test', 'Docs', 'Package' }).Count -gt 0
+
+# The PowerShell running this script: Pester, platyPS and the server run in a new process of the same edition, so
+# this session never loads (and, on Windows, locks) what it builds. The process's own path serves unless the host is
+# not the console (the ISE, an editor's host, `dotnet pwsh`); then the edition's executable in $PSHOME.
 function Get-PowerShellPath {
     $path = (Get-Process -Id $PID).Path
     if ($path -and [IO.Path]::GetFileNameWithoutExtension($path) -in 'pwsh', 'powershell') {
@@ -69,7 +102,7 @@ $PowerShellPath = Get-PowerShellPath
 
 # A value as a single-quoted PowerShell literal, for command text handed to a new process.
 function ConvertTo-Literal {
-    param([Parameter(Mandatory)] [string] $Text)
+    param([Parameter(Mandatory)] [AllowEmptyString()] [string] $Text)
     "'" + ($Text -replace "'", "''") + "'"
 }
 
@@ -86,59 +119,99 @@ function Invoke-DotNet {
 }
 
 function Invoke-PowerShell {
-    param([Parameter(Mandatory)] [string] $Script, [string] $Description)
+    param([Parameter(Mandatory)] [string] $Script, [Parameter(Mandatory)] [string] $Description)
 
-    # As in Invoke-DotNet: the executable is checked first, then the exit code alone tells failure.
+    # As in Invoke-DotNet: the executable is checked first, then the exit code alone tells failure. The script runs
+    # with 'Stop', and $LASTEXITCODE starts at 1 so that a script stopped by an error before its end still fails.
     if (-not (Test-Path -LiteralPath $PowerShellPath -PathType Leaf)) {
         throw "$Description needs a new PowerShell process, but $PowerShellPath does not exist."
     }
 
+    $wrapped = "`$ErrorActionPreference = 'Stop'; `$LASTEXITCODE = 0; $Script; exit `$LASTEXITCODE"
     $ErrorActionPreference = 'Continue'
-    & $PowerShellPath -NoProfile -NonInteractive -Command $Script
+    & $PowerShellPath -NoProfile -NonInteractive -Command $wrapped
     if ($LASTEXITCODE -ne 0) {
         throw "$Description failed (exit code $LASTEXITCODE)."
     }
 }
 
-function Use-GalleryModule {
-    param(
-        [Parameter(Mandatory)] [string] $Name,
-        [Parameter(Mandatory)] [version] $MinimumVersion,
-        [Parameter(Mandatory)] [version] $MaximumVersion
-    )
-
+# Microsoft.PowerShell.PlatyPS 1.0 from the module path, installed from the Gallery first if it is not there. The
+# error says what was looked for, what was tried, and what to do.
+function Find-PlatyPS {
     $find = {
-        Get-Module -ListAvailable -Name $Name |
-            Where-Object { $_.Version -ge $MinimumVersion -and $_.Version -le $MaximumVersion } |
+        Get-Module -ListAvailable -Name $PlatyPSName |
+            Where-Object { $_.Version -ge $PlatyPSVersions.Minimum -and $_.Version -lt $PlatyPSVersions.Below } |
             Sort-Object -Property Version -Descending |
             Select-Object -First 1
     }
 
     $module = & $find
-    if (-not $module) {
-        Write-Host "$Name $MinimumVersion (up to $MaximumVersion) is needed for this task and is not installed."
-        Write-Host "Installing it for the current user from the PowerShell Gallery..."
-        if ($PSVersionTable.PSEdition -ne 'Core') {
+    if ($module) {
+        return $module
+    }
+
+    $wanted = "$PlatyPSName $($PlatyPSVersions.Minimum) or a later 1.x"
+    $found = @(Get-Module -ListAvailable -Name $PlatyPSName, platyPS | ForEach-Object { "$($_.Name) $($_.Version)" })
+    $seen = if ($found) { "found only $($found -join ', ')" } else { 'found none' }
+    Write-Host "$wanted builds the help; the module path ($seen). Installing it for the current user from the PowerShell Gallery..."
+    try {
+        if (Get-Command -Name Install-PSResource -ErrorAction SilentlyContinue) {
+            $tried = "Install-PSResource -Name $PlatyPSName -Version '[$($PlatyPSVersions.Minimum),$($PlatyPSVersions.Below))' -Scope CurrentUser"
+            Install-PSResource -Name $PlatyPSName -Version "[$($PlatyPSVersions.Minimum),$($PlatyPSVersions.Below))" -Scope CurrentUser -TrustRepository -Quiet
+        }
+        else {
             # The Gallery accepts TLS 1.2 only; Windows PowerShell's PowerShellGet 1.x does not ask for it by itself.
             [Net.ServicePointManager]::SecurityProtocol = [Net.ServicePointManager]::SecurityProtocol -bor [Net.SecurityProtocolType]::Tls12
+            $tried = "Install-Module -Name $PlatyPSName -MinimumVersion $($PlatyPSVersions.Minimum) -Scope CurrentUser"
+            Install-Module -Name $PlatyPSName -MinimumVersion $PlatyPSVersions.Minimum -MaximumVersion '1.99.99' -Scope CurrentUser -Force -AllowClobber -Repository PSGallery
         }
+    }
+    catch {
+        throw "$wanted is needed to build the help. Looked on `$env:PSModulePath and $seen; tried $tried, which failed: " +
+            "$($_.Exception.Message) To fix: install it yourself ($tried), or put a folder that holds it on `$env:PSModulePath."
+    }
 
-        try {
-            Install-Module -Name $Name -MinimumVersion $MinimumVersion -MaximumVersion $MaximumVersion `
-                -Scope CurrentUser -Force -SkipPublisherCheck -AllowClobber -Repository PSGallery
-        }
-        catch {
-            throw "Could not install $Name from the PowerShell Gallery: $($_.Exception.Message) " +
-                "Install it yourself: Install-Module $Name -MinimumVersion $MinimumVersion -MaximumVersion $MaximumVersion -Scope CurrentUser"
-        }
-
-        $module = & $find
-        if (-not $module) {
-            throw "$Name was installed but Get-Module -ListAvailable does not find it; check that the CurrentUser module folder is in `$env:PSModulePath."
-        }
+    $module = & $find
+    if (-not $module) {
+        throw "$tried reported no error, but Get-Module -ListAvailable still does not find $wanted; check that the " +
+            "CurrentUser module folder is on `$env:PSModulePath."
     }
 
     $module
+}
+
+# Pester 5 at the version build/PowerShellModules.proj names, restored from NuGet into the NuGet package cache (the
+# module is the package's tools/ folder); if the restore fails, an installed Pester 5.
+function Find-Pester {
+    [xml] $project = Get-Content -LiteralPath $ModuleTools -Raw
+    $version = ($project.Project.ItemGroup.PackageDownload | Where-Object { $_.Include -eq 'Pester' }).Version.Trim('[]')
+    try {
+        Invoke-DotNet restore $ModuleTools --nologo --verbosity quiet
+        $cache = & (Get-Command -Name dotnet -CommandType Application | Select-Object -First 1).Path nuget locals global-packages --list
+        $root = ($cache | Select-String -Pattern '^global-packages:\s*(.+)$').Matches[0].Groups[1].Value.Trim()
+        $manifest = [IO.Path]::Combine($root, 'pester', $version, 'tools', 'Pester.psd1')
+        if (Test-Path -LiteralPath $manifest) {
+            return $manifest
+        }
+
+        $restoreProblem = "the restore succeeded but $manifest does not exist"
+    }
+    catch {
+        $restoreProblem = $_.Exception.Message
+    }
+
+    $installed = Get-Module -ListAvailable -Name Pester |
+        Where-Object { $_.Version -ge [version] '5.3.0' -and $_.Version.Major -eq 5 } |
+        Sort-Object -Property Version -Descending |
+        Select-Object -First 1
+    if ($installed) {
+        Write-Warning "Pester $version could not be restored from NuGet ($restoreProblem); using the installed Pester $($installed.Version)."
+        return $installed.Path
+    }
+
+    throw "Pester 5 is needed to run the Pester suite. Tried: dotnet restore $ModuleTools (for Pester $version from NuGet): " +
+        "$restoreProblem; then Get-Module -ListAvailable Pester: no Pester 5.3 or later. To fix: make NuGet reachable and " +
+        "run the task again, or install Pester 5 yourself (Install-PSResource Pester -Version '[5.3,6.0)')."
 }
 
 function Invoke-BuildTask {
@@ -155,7 +228,10 @@ function Invoke-BuildTask {
         Copy-Item -LiteralPath (Join-Path $publish $assembly) -Destination $ModuleOutput
     }
 
-    Copy-Item -LiteralPath (Join-Path $RepositoryRoot "$ModuleName.psd1") -Destination $ModuleOutput
+    foreach ($file in "$ModuleName.psd1", 'LICENSE') {
+        Copy-Item -LiteralPath (Join-Path $RepositoryRoot $file) -Destination $ModuleOutput
+    }
+
     foreach ($file in "$ModuleName.psm1", "$ModuleName.format.ps1xml") {
         Copy-Item -LiteralPath ([IO.Path]::Combine($RepositoryRoot, 'src', $ModuleName, $file)) -Destination $ModuleOutput
     }
@@ -164,71 +240,100 @@ function Invoke-BuildTask {
         Build-Help
     }
     catch {
-        Write-Warning "The module is built without its help, so Get-Help shows only syntax: $($_.Exception.Message)"
+        if ($HelpRequired) {
+            throw
+        }
+
+        Write-Warning "The module is built without its help, so Get-Help shows only syntax. $($_.Exception.Message)"
     }
 
     Write-Host "Built $ModuleManifest"
 }
 
 function Build-Help {
-    $platyPS = Use-GalleryModule -Name platyPS -MinimumVersion '0.14.0' -MaximumVersion '0.14.99'
-    Import-Module -Name $platyPS.Path -Force
+    $platyPS = Find-PlatyPS
+    Invoke-PowerShell -Description 'Building the help' -Script (
+        'Import-Module {0}; Import-Module {1}; Build-ExternalHelp -Source {2} -Destination {3} | ForEach-Object {{ "Help: $($_.Name)" }}' -f
+        (ConvertTo-Literal $platyPS.Path), (ConvertTo-Literal $HelpTools), (ConvertTo-Literal $HelpSource),
+        (ConvertTo-Literal (Join-Path $ModuleOutput 'en-US')))
+}
 
-    $helpOutput = Join-Path $ModuleOutput 'en-US'
-    $cmdletHelp = Get-ChildItem -LiteralPath $HelpSource -Filter '*-*.md' | ForEach-Object { $_.FullName }
-    $null = New-ExternalHelp -Path $cmdletHelp -OutputPath $helpOutput -Force
-
-    # platyPS names an about topic's text after its markdown file, so about_X.help.md would become
-    # about_X.help.help.txt: convert a copy named about_X.md.
-    $staging = Join-Path ([IO.Path]::GetTempPath()) ("$ModuleName-help-" + [guid]::NewGuid())
-    $null = New-Item -ItemType Directory -Path $staging
-    try {
-        Copy-Item -LiteralPath (Join-Path $HelpSource "$AboutTopic.help.md") -Destination (Join-Path $staging "$AboutTopic.md")
-        $null = New-ExternalHelp -Path (Join-Path $staging "$AboutTopic.md") -OutputPath $helpOutput -Force
-    }
-    finally {
-        Remove-Item -LiteralPath $staging -Recurse -Force
-    }
+function Invoke-ServeTask {
+    # The seed's server: every message printed with its sender and time, each one answered "Mensaje recibido".
+    Write-Host 'Starting the seed server on 0.0.0.0:8000 in PowerShell; press Ctrl+C to stop it.'
+    Invoke-PowerShell -Description 'The server' -Script (
+        'Import-Module {0}; Start-SocketServer -Wait -Verbose' -f (ConvertTo-Literal $ModuleManifest))
 }
 
 function Invoke-TestTask {
-    Invoke-DotNet test (Join-Path $RepositoryRoot "$ModuleName.slnx") --configuration $Configuration
+    # Results of this run only: CI counts every file in TestResults/.
+    $results = Join-Path $RepositoryRoot 'TestResults'
+    if (Test-Path -LiteralPath $results) {
+        Remove-Item -LiteralPath $results -Recurse -Force
+    }
 
-    $pester = Use-GalleryModule -Name Pester -MinimumVersion '5.3.0' -MaximumVersion '5.99.99'
-    $runner = [IO.Path]::Combine($RepositoryRoot, 'tests', 'Pester', 'Invoke-PesterSuite.ps1')
-    # -Command turns a script's own exit code into 0 or 1 by $?; the runner ends with an explicit exit, passed on here.
-    # $LASTEXITCODE starts at 1 so that a run stopped before that exit still fails.
-    Invoke-PowerShell -Description 'The Pester suite' -Script (
-        '$LASTEXITCODE = 1; & {0} -ModuleManifest {1} -PesterPath {2}; exit $LASTEXITCODE' -f
-        (ConvertTo-Literal $runner), (ConvertTo-Literal $ModuleManifest), (ConvertTo-Literal $pester.Path))
+    $failures = New-Object System.Collections.Generic.List[string]
+    try {
+        Invoke-DotNet test (Join-Path $RepositoryRoot "$ModuleName.slnx") --configuration $Configuration
+    }
+    catch {
+        $failures.Add($_.Exception.Message)
+    }
+
+    # The Pester suite runs even when a .NET test failed, so that one run shows every failure. It installs the package
+    # this task makes, as a user would.
+    try {
+        $pester = Find-Pester
+        $env:PSSOCKETCHAT_PACKAGE = Invoke-PackageTask
+        $runner = [IO.Path]::Combine($RepositoryRoot, 'tests', 'Pester', 'Invoke-PesterSuite.ps1')
+        Invoke-PowerShell -Description 'The Pester suite' -Script (
+            '& {0} -ModuleManifest {1} -PesterPath {2}' -f
+            (ConvertTo-Literal $runner), (ConvertTo-Literal $ModuleManifest), (ConvertTo-Literal $pester))
+    }
+    catch {
+        $failures.Add($_.Exception.Message)
+    }
+    finally {
+        Remove-Item -Path Env:PSSOCKETCHAT_PACKAGE -ErrorAction SilentlyContinue
+    }
+
+    if ($failures.Count -gt 0) {
+        throw "Tests failed: $($failures -join ' ')"
+    }
 }
 
 function Invoke-DocsTask {
-    $platyPS = Use-GalleryModule -Name platyPS -MinimumVersion '0.14.0' -MaximumVersion '0.14.99'
-
-    # Refreshed in a new process, so this session never loads (and, on Windows, locks) the module it builds.
-    # 'Stop' there too: a module that fails to import must fail the task, not leave every page "command not found".
-    Invoke-PowerShell -Description 'Update-MarkdownHelp' -Script (
-        '$ErrorActionPreference = ''Stop''; Import-Module {0}; Import-Module {1}; $null = Update-MarkdownHelp -Path {2} -AlphabeticParamsOrder -ExcludeDontShow' -f
-        (ConvertTo-Literal $platyPS.Path), (ConvertTo-Literal $ModuleManifest), (ConvertTo-Literal $HelpSource))
-
-    # platyPS 0.14 on PowerShell 7.4 and later documents the new common parameter -ProgressAction as if it were
-    # the cmdlet's own; it is not, so its section is removed again.
-    foreach ($file in Get-ChildItem -LiteralPath $HelpSource -Filter '*-*.md') {
-        $text = [IO.File]::ReadAllText($file.FullName)
-        $cleaned = [regex]::Replace($text, '(?ms)^### -ProgressAction\r?\n.*?(?=^### )', '')
-        $cleaned = $cleaned -replace ' \[-ProgressAction <ActionPreference>\]', ''
-        if ($cleaned -ne $text) {
-            [IO.File]::WriteAllText($file.FullName, $cleaned, (New-Object System.Text.UTF8Encoding $false))
-        }
-    }
+    $platyPS = Find-PlatyPS
+    Invoke-PowerShell -Description 'Updating docs/en-US' -Script (
+        'Import-Module {0}; Import-Module {1}; $module = Import-Module {2} -PassThru; Update-HelpMarkdown -Path {3} -Module $module | ForEach-Object {{ "Updated $($_.Name)" }}' -f
+        (ConvertTo-Literal $platyPS.Path), (ConvertTo-Literal $HelpTools), (ConvertTo-Literal $ModuleManifest),
+        (ConvertTo-Literal $HelpSource))
 
     Build-Help
     Write-Host "Help rebuilt in $(Join-Path $ModuleOutput 'en-US')"
 }
 
+function Invoke-PackageTask {
+    $packages = [IO.Path]::Combine($RepositoryRoot, 'out', 'packages')
+    $null = New-Item -ItemType Directory -Path $packages -Force
+    $package = Join-Path $packages "$ModuleName.$ModuleVersion.nupkg"
+    if (Test-Path -LiteralPath $package) {
+        Remove-Item -LiteralPath $package -Force
+    }
+
+    Invoke-PowerShell -Description 'Compress-PSResource' -Script (
+        'if (-not (Get-Command Compress-PSResource -ErrorAction SilentlyContinue)) {{ throw ''Packaging needs Microsoft.PowerShell.PSResourceGet 1.1 or later (it ships with PowerShell 7.4): Install-Module Microsoft.PowerShell.PSResourceGet -Scope CurrentUser'' }}; Compress-PSResource -Path {0} -DestinationPath {1}' -f
+        (ConvertTo-Literal $ModuleOutput), (ConvertTo-Literal $packages)) | Out-Host
+    if (-not (Test-Path -LiteralPath $package)) {
+        throw "Compress-PSResource reported no error but wrote no $package."
+    }
+
+    Write-Host "Packaged $package"
+    $package
+}
+
 function Invoke-CleanTask {
-    foreach ($folder in 'out', 'TestResults') {
+    foreach ($folder in 'out', 'TestResults', (Join-Path 'build' 'obj')) {
         $path = Join-Path $RepositoryRoot $folder
         if (Test-Path -LiteralPath $path) {
             Remove-Item -LiteralPath $path -Recurse -Force
@@ -240,14 +345,16 @@ function Invoke-CleanTask {
 
 $built = $false
 foreach ($name in $Task) {
-    if ($name -in 'Build', 'Test', 'Docs' -and -not $built) {
+    if ($name -ne 'Clean' -and -not $built) {
         Invoke-BuildTask
         $built = $true
     }
 
     switch ($name) {
+        'Serve' { Invoke-ServeTask }
         'Test' { Invoke-TestTask }
         'Docs' { Invoke-DocsTask }
+        'Package' { $null = Invoke-PackageTask }
         'Clean' {
             Invoke-CleanTask
             $built = $false

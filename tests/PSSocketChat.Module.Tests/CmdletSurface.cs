@@ -123,15 +123,5 @@ namespace PSSocketChat.Module.Tests
         public ParameterSetFacts In(string set) => Sets.Single(s => s.SetName == set || s.SetName == CmdletSurface.AllSets);
     }
 
-    internal sealed record ParameterSetFacts(string SetName, bool Mandatory, int? Position, bool ByValue, bool ByPropertyName)
-    {
-        /// <summary>The pipeline facts as platyPS writes them.</summary>
-        public string PipelineText => (ByValue, ByPropertyName) switch
-        {
-            (true, true) => "True (ByPropertyName, ByValue)",
-            (true, false) => "True (ByValue)",
-            (false, true) => "True (ByPropertyName)",
-            _ => "False",
-        };
-    }
+    internal sealed record ParameterSetFacts(string SetName, bool Mandatory, int? Position, bool ByValue, bool ByPropertyName);
 }

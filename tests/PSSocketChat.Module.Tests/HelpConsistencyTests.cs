@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
@@ -12,9 +13,6 @@ namespace PSSocketChat.Module.Tests
     /// </summary>
     public class HelpConsistencyTests
     {
-        private static readonly string[] YamlKeys =
-            { "Type", "Parameter Sets", "Aliases", "Accepted values", "Required", "Position", "Default value", "Accept pipeline input", "Accept wildcard characters", "Applicable" };
-
         public static TheoryData<string> CmdletNames => new TheoryData<string>(CmdletSurface.All.Select(c => c.Name));
 
         [Fact]
@@ -31,13 +29,18 @@ namespace PSSocketChat.Module.Tests
         {
             var help = HelpMarkdown.For(name);
 
+            Assert.Equal("cmdlet", help.Metadata["document type"]);
             Assert.Equal("PSSocketChat.dll-Help.xml", help.Metadata["external help file"]);
             Assert.Equal("PSSocketChat", help.Metadata["Module Name"]);
-            Assert.Equal("2.0.0", help.Metadata["schema"]);
+            Assert.Equal("2024-05-01", help.Metadata["PlatyPS schema version"]);
+            Assert.Equal("en-US", help.Metadata["Locale"]);
+            Assert.Equal(name, help.Metadata["title"]);
+            Assert.Matches(@"^\d{2}/\d{2}/\d{4}$", help.Metadata["ms.date"]);
             Assert.Equal(name, help.Title);
             Assert.Equal(HelpMarkdown.RequiredSections, help.SectionOrder);
             Assert.False(string.IsNullOrWhiteSpace(help.Sections["SYNOPSIS"]), "The synopsis is empty.");
             Assert.False(string.IsNullOrWhiteSpace(help.Sections["DESCRIPTION"]), "The description is empty.");
+            Assert.DoesNotContain("{{", File.ReadAllText(help.Path));
         }
 
         [Theory]
@@ -47,7 +50,10 @@ namespace PSSocketChat.Module.Tests
             var cmdlet = CmdletSurface.Named(name);
             var help = HelpMarkdown.For(name);
 
-            var expected = cmdlet.ParameterSets.Select(s => s == cmdlet.DefaultParameterSet ? s + " (Default)" : s).OrderBy(s => s);
+            // platyPS 1.0 names the one syntax of a cmdlet without parameter sets after PowerShell's set of all parameters.
+            var expected = cmdlet.ParameterSets.Count == 0
+                ? (IEnumerable<string>)new[] { CmdletSurface.AllSets }
+                : cmdlet.ParameterSets.Select(s => s == cmdlet.DefaultParameterSet ? s + " (Default)" : s).OrderBy(s => s);
             Assert.Equal(expected, help.SyntaxSets.OrderBy(s => s));
         }
 
@@ -79,22 +85,26 @@ namespace PSSocketChat.Module.Tests
                 Assert.False(string.IsNullOrWhiteSpace(documented.Description), $"{where} has no description.");
                 Assert.NotEmpty(documented.Blocks);
 
-                var documentedSets = documented.Blocks.SelectMany(b => b["Parameter Sets"].Split(',').Select(s => s.Trim())).OrderBy(s => s);
+                var documentedSets = documented.Blocks.SelectMany(b => b.ParameterSets).Select(s => s.Name).OrderBy(s => s);
                 var actualSets = parameter.Sets.Select(s => s.SetName == CmdletSurface.AllSets ? "(All)" : s.SetName).OrderBy(s => s);
                 Assert.True(actualSets.SequenceEqual(documentedSets), $"{where}: sets are {string.Join(", ", actualSets)}, documented {string.Join(", ", documentedSets)}.");
 
+                var valueType = parameter.Type.IsArray ? parameter.Type.GetElementType()! : parameter.Type;
+                var acceptedValues = valueType.IsEnum ? Enum.GetNames(valueType) : Array.Empty<string>();
                 foreach (var block in documented.Blocks)
                 {
-                    Assert.All(block.Keys, key => Assert.Contains(key, YamlKeys));
-                    Assert.Equal(parameter.Type.Name, block["Type"]);
-                    Assert.Equal(string.Join(", ", parameter.Aliases), block["Aliases"]);
-                    Assert.Equal(parameter.SupportsWildcards ? "True" : "False", block["Accept wildcard characters"]);
-                    foreach (var set in block["Parameter Sets"].Split(',').Select(s => s.Trim()))
+                    Assert.Equal(parameter.Type.FullName, block.Type);
+                    Assert.Equal(parameter.Aliases, block.Aliases);
+                    Assert.Equal(parameter.SupportsWildcards, block.SupportsWildcards);
+                    Assert.Equal(acceptedValues, block.AcceptedValues);
+                    Assert.False(block.DontShow, $"{where} is hidden in the help but not in the cmdlet.");
+                    foreach (var set in block.ParameterSets)
                     {
-                        var facts = parameter.In(set == "(All)" ? CmdletSurface.AllSets : set);
-                        Assert.True(facts.Mandatory.ToString() == block["Required"], $"{where} in {set}: Required should be {facts.Mandatory}.");
-                        Assert.True((facts.Position?.ToString() ?? "Named") == block["Position"], $"{where} in {set}: Position should be {facts.Position?.ToString() ?? "Named"}.");
-                        Assert.True(facts.PipelineText == block["Accept pipeline input"], $"{where} in {set}: pipeline input should be {facts.PipelineText}.");
+                        var facts = parameter.In(set.Name == "(All)" ? CmdletSurface.AllSets : set.Name);
+                        Assert.True(facts.Mandatory == set.IsRequired, $"{where} in {set.Name}: IsRequired should be {facts.Mandatory}.");
+                        Assert.True((facts.Position?.ToString() ?? "Named") == set.Position, $"{where} in {set.Name}: Position should be {facts.Position?.ToString() ?? "Named"}.");
+                        Assert.True(facts.ByValue == set.ValueFromPipeline, $"{where} in {set.Name}: ValueFromPipeline should be {facts.ByValue}.");
+                        Assert.True(facts.ByPropertyName == set.ValueFromPipelineByPropertyName, $"{where} in {set.Name}: ValueFromPipelineByPropertyName should be {facts.ByPropertyName}.");
                     }
                 }
             }
@@ -137,8 +147,10 @@ namespace PSSocketChat.Module.Tests
         {
             var lines = File.ReadAllLines(Repository.PathOf("docs", "en-US", "about_PSSocketChat.help.md"));
 
-            Assert.Equal("## about_PSSocketChat", lines.First(l => l.StartsWith("## ")));
-            foreach (var section in new[] { "# SHORT DESCRIPTION", "# LONG DESCRIPTION", "# EXAMPLES", "# TROUBLESHOOTING NOTE", "# SEE ALSO" })
+            Assert.Equal("---", lines[0]);
+            Assert.Contains("title: about_PSSocketChat", lines.TakeWhile((l, i) => i == 0 || l != "---"));
+            Assert.Equal("# about_PSSocketChat", lines.First(l => l.StartsWith("# ")));
+            foreach (var section in new[] { "## Short description", "## Long description", "## Examples", "## Troubleshooting", "## See also" })
             {
                 Assert.Contains(section, lines);
             }

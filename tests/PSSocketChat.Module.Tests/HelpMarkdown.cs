@@ -3,11 +3,12 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
+using YamlDotNet.Serialization;
 
 namespace PSSocketChat.Module.Tests
 {
     /// <summary>
-    /// A cmdlet's help page in platyPS markdown (schema 2.0.0), read into the parts platyPS turns into MAML:
+    /// A cmdlet's help page in platyPS 1.0 markdown (schema 2024-05-01), read into the parts platyPS turns into MAML:
     /// metadata, sections, syntax sets, examples, parameters with their yaml facts, inputs and outputs.
     /// </summary>
     internal sealed class HelpMarkdown
@@ -36,7 +37,7 @@ namespace PSSocketChat.Module.Tests
         }
 
         public static readonly string[] RequiredSections =
-            { "SYNOPSIS", "SYNTAX", "DESCRIPTION", "EXAMPLES", "PARAMETERS", "INPUTS", "OUTPUTS", "NOTES", "RELATED LINKS" };
+            { "SYNOPSIS", "SYNTAX", "ALIASES", "DESCRIPTION", "EXAMPLES", "PARAMETERS", "INPUTS", "OUTPUTS", "NOTES", "RELATED LINKS" };
 
         public string Path { get; }
 
@@ -116,14 +117,14 @@ namespace PSSocketChat.Module.Tests
 
     internal sealed class HelpParameter
     {
+        // Unknown keys fail the read: a misspelt fact would otherwise be silently missing from the help.
+        private static readonly IDeserializer Yaml = new DeserializerBuilder().Build();
+
         public HelpParameter(string name, string body)
         {
             Name = name;
             Blocks = Regex.Matches(body, @"```yaml\n(.*?)```", RegexOptions.Singleline)
-                .Select(m => (IReadOnlyDictionary<string, string>)m.Groups[1].Value.Split('\n')
-                    .Select(l => l.Split(new[] { ':' }, 2))
-                    .Where(p => p.Length == 2)
-                    .ToDictionary(p => p[0].Trim(), p => p[1].Trim()))
+                .Select(m => Yaml.Deserialize<ParameterFacts>(m.Groups[1].Value))
                 .ToList();
             Description = Regex.Replace(body, @"```.*?```", "", RegexOptions.Singleline).Trim();
         }
@@ -132,6 +133,41 @@ namespace PSSocketChat.Module.Tests
 
         public string Description { get; }
 
-        public IReadOnlyList<IReadOnlyDictionary<string, string>> Blocks { get; }
+        public IReadOnlyList<ParameterFacts> Blocks { get; }
+    }
+
+    /// <summary>The yaml block of a parameter in platyPS 1.0 markdown.</summary>
+    internal sealed class ParameterFacts
+    {
+        public string Type { get; set; } = "";
+
+        public string DefaultValue { get; set; } = "";
+
+        public bool SupportsWildcards { get; set; }
+
+        public List<string> Aliases { get; set; } = new List<string>();
+
+        public List<ParameterSetYaml> ParameterSets { get; set; } = new List<ParameterSetYaml>();
+
+        public bool DontShow { get; set; }
+
+        public List<string> AcceptedValues { get; set; } = new List<string>();
+
+        public string HelpMessage { get; set; } = "";
+    }
+
+    internal sealed class ParameterSetYaml
+    {
+        public string Name { get; set; } = "";
+
+        public string Position { get; set; } = "";
+
+        public bool IsRequired { get; set; }
+
+        public bool ValueFromPipeline { get; set; }
+
+        public bool ValueFromPipelineByPropertyName { get; set; }
+
+        public bool ValueFromRemainingArguments { get; set; }
     }
 }

@@ -3,11 +3,11 @@
     Import-ModuleUnderTest
 }
 
-AfterEach {
-    Close-Everything
-}
-
 Describe 'Get-SocketServer and Stop-SocketServer' {
+    AfterEach {
+        Close-Everything
+    }
+
     It 'finds servers by name, wildcard and id' {
         $name = New-TestName -Prefix 'chat'
         $server = Start-TestServer -Parameters @{ Name = $name }
@@ -53,6 +53,10 @@ Describe 'Get-SocketServer and Stop-SocketServer' {
 }
 
 Describe 'Get-SocketConnection and Close-SocketConnection' {
+    AfterEach {
+        Close-Everything
+    }
+
     It 'lists a server''s clients and the connections this session opened' {
         $server = Start-TestServer
         $client = Connect-TestServer -Server $server -Parameters @{ Name = (New-TestName -Prefix 'mine') }
@@ -99,6 +103,10 @@ Describe 'Get-SocketConnection and Close-SocketConnection' {
 }
 
 Describe 'Receive-SocketMessage' {
+    AfterEach {
+        Close-Everything
+    }
+
     It 'returns at once with what is queued, which may be nothing' {
         $server = Start-TestServer
         $client = Connect-TestServer -Server $server
@@ -130,6 +138,10 @@ Describe 'Receive-SocketMessage' {
 }
 
 Describe 'Send-SocketMessage' {
+    AfterEach {
+        Close-Everything
+    }
+
     It 'writes what it sent with -PassThru' {
         $server = Start-TestServer
         $client = Connect-TestServer -Server $server
@@ -152,6 +164,10 @@ Describe 'Send-SocketMessage' {
 }
 
 Describe 'Pipeline binding of connections' {
+    AfterEach {
+        Close-Everything
+    }
+
     It 'sends to every connection piped in when the text is given with -Message' {
         $server = Start-TestServer -Parameters @{ NoAcknowledgement = $true }
         $first = Connect-TestServer -Server $server
@@ -170,5 +186,127 @@ Describe 'Pipeline binding of connections' {
 
         Send-SocketMessage $client 'después'
         (Receive-SocketMessage -Server $server -Count 1 -Timeout 10).Text | Should -Be 'después'
+    }
+}
+
+Describe 'Stop-SocketServer and Close-SocketConnection by id and name' {
+    AfterEach {
+        Close-Everything
+    }
+
+    It 'stops a server by -Id and passes it through' {
+        $server = Start-TestServer
+
+        $stopped = Stop-SocketServer -Id $server.Id -PassThru -Confirm:$false
+
+        $stopped.Id | Should -Be $server.Id
+        $server.State.ToString() | Should -Be 'Stopped'
+    }
+
+    It 'closes connections by -Name with a wildcard and passes them through' {
+        $server = Start-TestServer
+        $prefix = New-TestName -Prefix 'cerrar'
+        $first = Connect-TestServer -Server $server -Parameters @{ Name = "$prefix-1" }
+        $second = Connect-TestServer -Server $server -Parameters @{ Name = "$prefix-2" }
+        $other = Connect-TestServer -Server $server
+
+        $closed = @(Close-SocketConnection -Name "$prefix-*" -PassThru -Confirm:$false)
+
+        ($closed.Id | Sort-Object) -join ',' | Should -Be (($first.Id, $second.Id | Sort-Object) -join ',')
+        $first.State.ToString() | Should -Be 'Closed'
+        $second.State.ToString() | Should -Be 'Closed'
+        $other.State.ToString() | Should -Be 'Open'
+    }
+
+    It 'reports a connection name that matches nothing as ConnectionNotFound' {
+        Close-SocketConnection -Name 'no-such-connection' -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable failures
+
+        $failures[0].CategoryInfo.Category.ToString() | Should -Be 'ObjectNotFound'
+    }
+}
+
+Describe 'Start-SocketServer options' {
+    AfterEach {
+        Close-Everything
+    }
+
+    It 'answers with the -Acknowledgement text' {
+        $server = Start-TestServer -Parameters @{ Acknowledgement = 'OK' }
+        $client = Connect-TestServer -Server $server
+
+        (Send-SocketMessage $client 'hola' -WaitForReply -Timeout 10).Text | Should -Be 'OK'
+        $server.Acknowledgement | Should -Be 'OK'
+    }
+
+    It 'sends nothing back with -NoAcknowledgement' {
+        $server = Start-TestServer -Parameters @{ NoAcknowledgement = $true }
+        $client = Connect-TestServer -Server $server
+        Send-SocketMessage $client 'hola'
+        $null = Receive-SocketMessage -Server $server -Count 1 -Timeout 10
+
+        Receive-SocketMessage $client -Count 1 -Timeout 1 -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $client.MessagesReceived | Should -Be 0
+    }
+
+    It 'decodes and encodes with -Encoding' {
+        $server = Start-TestServer -Parameters @{ Encoding = 'latin1' }
+        $client = Connect-TestServer -Server $server -Parameters @{ Encoding = 'latin1' }
+
+        Send-SocketMessage $client ([string] [char[]] (0xF1, 0x61, 0x6E, 0x64, 0xFA) -replace ' ', '')
+
+        $received = Receive-SocketMessage -Server $server -Count 1 -Timeout 10
+        $received.Text | Should -Be ([string] [char[]] (0xF1, 0x61, 0x6E, 0x64, 0xFA) -replace ' ', '')
+        $received.Bytes.Length | Should -Be 5
+    }
+
+    It 'disconnects only the client whose message exceeds -MaxMessageSize' {
+        $server = Start-TestServer -Parameters @{ MaxMessageSize = 16 }
+        $big = Connect-TestServer -Server $server -Parameters @{ MaxMessageSize = 64 }
+        $fine = Connect-TestServer -Server $server
+
+        Send-SocketMessage $big ('x' * 40)
+
+        Wait-Until -Because 'the server to disconnect the client' { $big.State.ToString() -eq 'Closed' }
+        (Send-SocketMessage $fine 'corto' -WaitForReply -Timeout 10).Text | Should -Be 'Mensaje recibido'
+        (Receive-SocketMessage -Server $server -Count 1 -Timeout 10).Text | Should -Be 'corto'
+    }
+
+    It 'turns away clients beyond -MaxConnections and counts them' {
+        $server = Start-TestServer -Parameters @{ MaxConnections = 1 }
+        $first = Connect-TestServer -Server $server
+        Wait-Until -Because 'the server to accept the first client' { $server.ConnectionCount -eq 1 }
+
+        $second = Connect-TestServer -Server $server
+
+        Wait-Until -Because 'the server to turn the second client away' { $second.State.ToString() -eq 'Closed' }
+        $server.ConnectionsRejected | Should -Be 1
+        (Send-SocketMessage $first 'sigo' -WaitForReply -Timeout 10).Text | Should -Be 'Mensaje recibido'
+    }
+}
+
+Describe 'Connect-SocketServer options' {
+    AfterEach {
+        Close-Everything
+    }
+
+    It 'binds -ComputerName and -Port by property name from piped objects' {
+        $server = Start-TestServer
+        $target = [pscustomobject]@{ ComputerName = '127.0.0.1'; Port = $server.LocalEndPoint.Port }
+
+        $client = $target | Connect-SocketServer -Timeout 10
+
+        $client.RemoteEndPoint.Port | Should -Be $server.LocalEndPoint.Port
+        $client.State.ToString() | Should -Be 'Open'
+    }
+
+    It 'refuses to send a message over its -MaxMessageSize, and the connection goes on' {
+        $server = Start-TestServer
+        # Room for the 16-byte acknowledgement, which the connection must accept.
+        $client = Connect-TestServer -Server $server -Parameters @{ MaxMessageSize = 20 }
+
+        Send-SocketMessage $client ('x' * 21) -ErrorAction SilentlyContinue -ErrorVariable failures
+
+        $failures[0].FullyQualifiedErrorId | Should -Be 'MessageTooLarge,PSSocketChat.Commands.SendSocketMessageCommand'
+        (Send-SocketMessage $client 'corto' -WaitForReply -Timeout 10).Text | Should -Be 'Mensaje recibido'
     }
 }

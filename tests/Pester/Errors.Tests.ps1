@@ -3,11 +3,11 @@
     Import-ModuleUnderTest
 }
 
-AfterEach {
-    Close-Everything
-}
-
 Describe 'Errors' {
+    AfterEach {
+        Close-Everything
+    }
+
     It 'a port in use is a terminating ResourceUnavailable error that names the endpoint' {
         $server = Start-TestServer
         $port = $server.LocalEndPoint.Port
@@ -80,6 +80,17 @@ Describe 'Errors' {
         $received.Text | Should -Be 'solo uno'
         $failures[0].FullyQualifiedErrorId | Should -Be 'ReceiveTimeout,PSSocketChat.Commands.ReceiveSocketMessageCommand'
         $failures[0].CategoryInfo.Category.ToString() | Should -Be 'OperationTimeout'
+    }
+
+    It 'a reply that does not come within -Timeout is an OperationTimeout' {
+        $server = Start-TestServer -Parameters @{ NoAcknowledgement = $true }
+        $client = Connect-TestServer -Server $server
+
+        Send-SocketMessage $client 'hola' -WaitForReply -Timeout 0.5 -ErrorAction SilentlyContinue -ErrorVariable failures
+
+        $failures[0].FullyQualifiedErrorId | Should -Be 'ReplyTimeout,PSSocketChat.Commands.SendSocketMessageCommand'
+        $failures[0].CategoryInfo.Category.ToString() | Should -Be 'OperationTimeout'
+        (Receive-SocketMessage -Server $server -Count 1 -Timeout 10).Text | Should -Be 'hola'
     }
 
     It 'bad arguments are InvalidArgument or parameter binding errors' {

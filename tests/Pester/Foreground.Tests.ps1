@@ -3,11 +3,11 @@ BeforeAll {
     Import-ModuleUnderTest
 }
 
-AfterEach {
-    Close-Everything
-}
-
 Describe 'Start-SocketServer -Wait' {
+    AfterEach {
+        Close-Everything
+    }
+
     It 'writes each message as it arrives; Ctrl+C stops it and frees the port' {
         $name = New-TestName -Prefix 'foreground'
         $run = Start-ForegroundServer -Name $name
@@ -70,6 +70,10 @@ Describe 'Start-SocketServer -Wait' {
 }
 
 Describe 'Receive-SocketMessage -Wait' {
+    AfterEach {
+        Close-Everything
+    }
+
     It 'streams until the connection closes' {
         $server = Start-TestServer -Parameters @{ NoAcknowledgement = $true }
         $client = Connect-TestServer -Server $server
@@ -81,5 +85,32 @@ Describe 'Receive-SocketMessage -Wait' {
         $streamed = @(Receive-SocketMessage $client -Wait)
 
         ($streamed | ForEach-Object { $_.Text }) -join ',' | Should -Be 'uno,dos'
+    }
+}
+
+Describe 'Receive-SocketMessage -Server -Wait' {
+    AfterEach {
+        Close-Everything
+    }
+
+    It 'streams every client''s messages until the server stops' {
+        $name = New-TestName -Prefix 'escucha'
+        $server = Start-TestServer -Parameters @{ Name = $name; NoAcknowledgement = $true }
+        $run = Start-InRunspace -Script "Receive-SocketMessage -Server (Get-SocketServer -Name $name) -Wait"
+        try {
+            $ana = Connect-TestServer -Server $server
+            $luis = Connect-TestServer -Server $server
+            Send-SocketMessage $ana 'de ana'
+            Send-SocketMessage $luis 'de luis'
+            Wait-Until -Because 'both messages on the pipeline' { $run.Output.Count -ge 2 }
+
+            Stop-SocketServer $server -Confirm:$false
+
+            Wait-Until -Because 'the wait to end with the server' { $run.Handle.IsCompleted }
+            ($run.Output | ForEach-Object { $_.Text } | Sort-Object) -join ',' | Should -Be 'de ana,de luis'
+        }
+        finally {
+            $run.PowerShell.Dispose()
+        }
     }
 }

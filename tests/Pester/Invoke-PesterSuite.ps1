@@ -35,7 +35,13 @@ $configuration = New-PesterConfiguration
 $configuration.Run.Path = $PSScriptRoot
 $configuration.Run.PassThru = $true
 $configuration.Output.Verbosity = 'Detailed'
+# A log file or CI gets plain text; a terminal gets colours.
+if ([Console]::IsOutputRedirected) {
+    $configuration.Output.RenderMode = 'Plaintext'
+}
 $configuration.TestResult.Enabled = $true
+# NUnit 3 states the passed count itself; .ci/run adds it to the .NET tests' counts.
+$configuration.TestResult.OutputFormat = 'NUnit3'
 $configuration.TestResult.OutputPath = Join-Path $results 'Pester.xml'
 $run = Invoke-Pester -Configuration $configuration
 

