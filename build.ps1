@@ -343,21 +343,28 @@ function Invoke-CleanTask {
     Invoke-DotNet clean (Join-Path $RepositoryRoot "$ModuleName.slnx") --configuration $Configuration --nologo
 }
 
-$built = $false
-foreach ($name in $Task) {
-    if ($name -ne 'Clean' -and -not $built) {
-        Invoke-BuildTask
-        $built = $true
-    }
+# A failure ends the script with its reason in one message and exit code 1, not a script trace.
+try {
+    $built = $false
+    foreach ($name in $Task) {
+        if ($name -ne 'Clean' -and -not $built) {
+            Invoke-BuildTask
+            $built = $true
+        }
 
-    switch ($name) {
-        'Serve' { Invoke-ServeTask }
-        'Test' { Invoke-TestTask }
-        'Docs' { Invoke-DocsTask }
-        'Package' { $null = Invoke-PackageTask }
-        'Clean' {
-            Invoke-CleanTask
-            $built = $false
+        switch ($name) {
+            'Serve' { Invoke-ServeTask }
+            'Test' { Invoke-TestTask }
+            'Docs' { Invoke-DocsTask }
+            'Package' { $null = Invoke-PackageTask }
+            'Clean' {
+                Invoke-CleanTask
+                $built = $false
+            }
         }
     }
+}
+catch {
+    $Host.UI.WriteErrorLine("build.ps1 -Task $($Task -join ','): $($_.Exception.Message)")
+    exit 1
 }
