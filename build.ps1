@@ -19,6 +19,9 @@
                         from a local repository (and Publish-PSResource publishes).
       Clean             Removes out/, TestResults/ and the .NET build output.
 
+    A task that fails ends the script with its reason in one line and exit code 1; an unknown task name, with exit
+    code 2.
+
     What the tasks need besides the .NET SDK, and where it comes from:
       - Microsoft.PowerShell.PlatyPS 1.0 (help): any folder on $env:PSModulePath; when it is missing, it is installed
         for the current user from the PowerShell Gallery. Without it Build warns and builds the module without help;
@@ -62,7 +65,8 @@ $KnownTasks = 'Build', 'Serve', 'Test', 'Docs', 'Package', 'Clean'
 $Task = @($Task | ForEach-Object { $_ -split ',' } | ForEach-Object { $_.Trim() } | Where-Object { $_ })
 foreach ($name in $Task) {
     if ($name -notin $KnownTasks) {
-        throw "Unknown task '$name'. The tasks are: $($KnownTasks -join ', ')."
+        $Host.UI.WriteErrorLine("build.ps1: unknown task '$name'. The tasks are: $($KnownTasks -join ', ').")
+        exit 2
     }
 }
 
@@ -80,25 +84,10 @@ $PlatyPSVersions = @{ Minimum = [version] '1.0.3'; Below = [version] '2.0' }
 # Help is optional only for a local Build: everything that tests, documents or ships the module needs it.
 $HelpRequired = $env:CI -eq 'true' -or @($Task | Where-Object { $_ -in 'Test', 'Docs', 'Package' }).Count -gt 0
 
-# The PowerShell running this script: Pester, platyPS and the server run in a new process of the same edition, so
-# this session never loads (and, on Windows, locks) what it builds. The process's own path serves unless the host is
-# not the console (the ISE, an editor's host, `dotnet pwsh`); then the edition's executable in $PSHOME.
-function Get-PowerShellPath {
-    $path = (Get-Process -Id $PID).Path
-    if ($path -and [IO.Path]::GetFileNameWithoutExtension($path) -in 'pwsh', 'powershell') {
-        return $path
-    }
-
-    if ($PSVersionTable.PSEdition -eq 'Core') {
-        # $IsWindows exists only in PowerShell 6 and later, so it is read only on this branch.
-        if ($IsWindows) { return Join-Path $PSHOME 'pwsh.exe' }
-        return Join-Path $PSHOME 'pwsh'
-    }
-
-    Join-Path $PSHOME 'powershell.exe'
-}
-
-$PowerShellPath = Get-PowerShellPath
+# The PowerShell running this script: Pester, platyPS and the server run in a new process of the same edition, so this
+# session never loads (and, on Windows, locks) what it builds.
+. ([IO.Path]::Combine($PSScriptRoot, 'build', 'PowerShellCommand.ps1'))
+$PowerShellCommand = Get-PowerShellCommand
 
 # A value as a single-quoted PowerShell literal, for command text handed to a new process.
 function ConvertTo-Literal {
@@ -122,14 +111,18 @@ function Invoke-PowerShell {
     param([Parameter(Mandatory)] [string] $Script, [Parameter(Mandatory)] [string] $Description)
 
     # As in Invoke-DotNet: the executable is checked first, then the exit code alone tells failure. The script runs
-    # with 'Stop', and $LASTEXITCODE starts at 1 so that a script stopped by an error before its end still fails.
-    if (-not (Test-Path -LiteralPath $PowerShellPath -PathType Leaf)) {
-        throw "$Description needs a new PowerShell process, but $PowerShellPath does not exist."
+    # with 'Stop' (an error it does not handle ends it with exit code 1) and ends with its last native exit code.
+    if (-not (Test-Path -LiteralPath $PowerShellCommand[0] -PathType Leaf)) {
+        throw "$Description needs a new PowerShell process, but $($PowerShellCommand[0]) does not exist."
     }
 
+    # Encoded, because Windows PowerShell (and pwsh before 7.3) pass a quote inside an argument to a program unescaped.
     $wrapped = "`$ErrorActionPreference = 'Stop'; `$LASTEXITCODE = 0; $Script; exit `$LASTEXITCODE"
+    $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($wrapped))
+    $first = @($PowerShellCommand | Select-Object -Skip 1)
     $ErrorActionPreference = 'Continue'
-    & $PowerShellPath -NoProfile -NonInteractive -Command $wrapped
+    # Text, because a PowerShell started from PowerShell with -EncodedCommand answers in CLIXML when its output is redirected.
+    & $PowerShellCommand[0] @first -NoProfile -NonInteractive -OutputFormat Text -EncodedCommand $encoded
     if ($LASTEXITCODE -ne 0) {
         throw "$Description failed (exit code $LASTEXITCODE)."
     }
@@ -186,7 +179,8 @@ function Find-Pester {
     [xml] $project = Get-Content -LiteralPath $ModuleTools -Raw
     $version = ($project.Project.ItemGroup.PackageDownload | Where-Object { $_.Include -eq 'Pester' }).Version.Trim('[]')
     try {
-        Invoke-DotNet restore $ModuleTools --nologo --verbosity quiet
+        # Shown, not returned: this function's output is the manifest's path alone.
+        Invoke-DotNet restore $ModuleTools --nologo --verbosity quiet | Out-Host
         $cache = & (Get-Command -Name dotnet -CommandType Application | Select-Object -First 1).Path nuget locals global-packages --list
         $root = ($cache | Select-String -Pattern '^global-packages:\s*(.+)$').Matches[0].Groups[1].Value.Trim()
         $manifest = [IO.Path]::Combine($root, 'pester', $version, 'tools', 'Pester.psd1')
@@ -284,7 +278,13 @@ function Invoke-TestTask {
     # this task makes, as a user would.
     try {
         $pester = Find-Pester
-        $env:PSSOCKETCHAT_PACKAGE = Invoke-PackageTask
+        if (Get-Module -ListAvailable -Name Microsoft.PowerShell.PSResourceGet) {
+            $env:PSSOCKETCHAT_PACKAGE = Invoke-PackageTask
+        }
+        else {
+            Write-Warning 'Microsoft.PowerShell.PSResourceGet is not installed, so the module is not packed and the Pester suite skips the package test.'
+        }
+
         $runner = [IO.Path]::Combine($RepositoryRoot, 'tests', 'Pester', 'Invoke-PesterSuite.ps1')
         Invoke-PowerShell -Description 'The Pester suite' -Script (
             '& {0} -ModuleManifest {1} -PesterPath {2}' -f

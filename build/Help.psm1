@@ -23,7 +23,7 @@ $DevNamespace = 'http://schemas.microsoft.com/maml/dev/2004/10'
 .DESCRIPTION
     Prose is joined into one line, which Get-Help wraps at the reader's width; a list keeps one line per item; code
     (fenced or indented) and tables keep their lines exactly, without the fences. Each block is an object with its
-    Kind (Prose, List, Code) and Text; a fenced block also has its Language.
+    Kind (Prose, List, Code), Text, whether it was Fenced, and a fence's Language.
 #>
 function ConvertFrom-HelpMarkdown {
     [CmdletBinding()]
@@ -53,7 +53,7 @@ function ConvertFrom-HelpMarkdown {
             }
 
             $index++
-            [pscustomobject]@{ Kind = 'Code'; Language = $language; Text = ($code -join "`n").TrimEnd() }
+            [pscustomobject]@{ Kind = 'Code'; Fenced = $true; Language = $language; Text = ($code -join "`n").TrimEnd() }
             continue
         }
 
@@ -64,7 +64,7 @@ function ConvertFrom-HelpMarkdown {
         }
 
         if ($block[0] -match '^(    |\t)' -or $block[0] -match '^\s*\|') {
-            [pscustomobject]@{ Kind = 'Code'; Language = ''; Text = ($block -join "`n").TrimEnd() }
+            [pscustomobject]@{ Kind = 'Code'; Fenced = $false; Language = ''; Text = ($block -join "`n").TrimEnd() }
         }
         elseif ($block[0] -match '^\s*([-*+]|\d+[.)])\s') {
             # A new item starts at a marker; any other line continues the item above it.
@@ -78,10 +78,10 @@ function ConvertFrom-HelpMarkdown {
                 }
             }
 
-            [pscustomobject]@{ Kind = 'List'; Language = ''; Text = $items -join "`n" }
+            [pscustomobject]@{ Kind = 'List'; Fenced = $false; Language = ''; Text = $items -join "`n" }
         }
         else {
-            [pscustomobject]@{ Kind = 'Prose'; Language = ''; Text = (($block | ForEach-Object { $_.Trim() }) -join ' ') }
+            [pscustomobject]@{ Kind = 'Prose'; Fenced = $false; Language = ''; Text = (($block | ForEach-Object { $_.Trim() }) -join ' ') }
         }
     }
 }
@@ -190,7 +190,7 @@ function Repair-MamlExample {
     param([Parameter(Mandatory)] [System.Xml.XmlElement] $Example, [Parameter(Mandatory)] $Model)
 
     $blocks = @(ConvertFrom-HelpMarkdown $Model.Remarks)
-    $codeBlock = $blocks | Where-Object { $_.Kind -eq 'Code' -and $_.Language -in 'powershell', 'PowerShell', '' } | Select-Object -First 1
+    $codeBlock = $blocks | Where-Object { $_.Fenced -and $_.Language -in 'powershell', 'PowerShell', '' } | Select-Object -First 1
     $before = @()
     $after = $blocks
     if ($codeBlock) {
@@ -203,7 +203,7 @@ function Repair-MamlExample {
     $code = (Get-MamlFirst $Example 'dev:code')
     if ($codeBlock) { $code.InnerText = $codeBlock.Text } else { $code.InnerText = '' }
     # An empty last paragraph keeps a blank line between one example and the next title.
-    Set-MamlParagraph -Element (Get-MamlFirst $Example 'dev:remarks') -Block (@($after) + [pscustomobject]@{ Kind = 'Prose'; Language = ''; Text = '' })
+    Set-MamlParagraph -Element (Get-MamlFirst $Example 'dev:remarks') -Block (@($after) + [pscustomobject]@{ Kind = 'Prose'; Fenced = $false; Language = ''; Text = '' })
 }
 
 <#

@@ -47,7 +47,7 @@ namespace PSSocketChat.Cli
                 }
 
                 // Replies print as they come, on their own task, so a server that does not answer never blocks typing.
-                var replies = Task.Run(() => PrintReplies(connection, output));
+                var replies = Task.Run(() => PrintReplies(connection, output, error));
                 var userEnded = await SendLinesAsync(connection, input, replies, error, cancellationToken).ConfigureAwait(false);
 
                 // Half-close: the server still sends its last replies, then its FIN, which completes the printer.
@@ -118,7 +118,7 @@ namespace PSSocketChat.Cli
             }
         }
 
-        private static void PrintReplies(SocketConnection connection, TextWriter output)
+        private static void PrintReplies(SocketConnection connection, TextWriter output, TextWriter error)
         {
             while (connection.Inbox.TryTake(out var item, Timeout.InfiniteTimeSpan, CancellationToken.None))
             {
@@ -126,6 +126,11 @@ namespace PSSocketChat.Cli
                 {
                     output.WriteLine(reply.Text);
                     output.Flush();
+                }
+                else if (item is ConnectionEvent { Kind: ConnectionEventKind.UnterminatedLine } unterminated)
+                {
+                    // The usual reason replies "never come": the server ends its messages without a line feed.
+                    error.WriteLine($"pssocketchat: {EventText.Describe(unterminated)}");
                 }
             }
         }

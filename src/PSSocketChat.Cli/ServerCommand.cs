@@ -77,10 +77,11 @@ namespace PSSocketChat.Cli
             var (time, text) = item switch
             {
                 SocketMessage message => (message.ReceivedAt, $"{message.RemoteEndPoint}: {message.Text}"),
-                ConnectionEvent connectionEvent => (connectionEvent.Time, connectionEvent.ToString()),
-                _ => (DateTime.UtcNow, item.ToString() ?? string.Empty),
+                ConnectionEvent connectionEvent => (connectionEvent.Time, EventText.Describe(connectionEvent)),
+                _ => (DateTime.Now, item.ToString() ?? string.Empty),
             };
-            return $"[{time.ToLocalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture)}] {text}";
+            return $"[{time.ToString("HH:mm:ss", CultureInfo.InvariantCulture)}] {text}";
         }
+
     }
 }

@@ -1,6 +1,7 @@
 namespace PSSocketChat
 {
-    internal static class CloseReasons
+    /// <summary>Close reasons in words for a person.</summary>
+    public static class CloseReasons
     {
         public static string Describe(CloseReason reason, string? detail)
         {

@@ -31,6 +31,13 @@ namespace PSSocketChat
         /// <summary>How long a graceful close waits for pending sends and the peer's FIN before it resets.</summary>
         public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+        /// <summary>
+        /// In Line framing, how long bytes without a line feed may wait with nothing more arriving before the
+        /// connection reports them, once, as a <see cref="ConnectionEventKind.UnterminatedLine"/> event: the sign of a
+        /// peer that never ends its messages with one. The bytes stay where they are. Null never reports.
+        /// </summary>
+        public TimeSpan? UnterminatedLineNotice { get; set; } = TimeSpan.FromSeconds(1);
+
         internal virtual void Validate()
         {
             if (Encoding is null)
@@ -38,25 +45,30 @@ namespace PSSocketChat
                 throw new ArgumentNullException(nameof(Encoding));
             }
 
-            RequirePositive(MaxMessageSize, nameof(MaxMessageSize));
-            RequirePositive(InboxCapacity, nameof(InboxCapacity));
-            RequirePositive(ReceiveBufferSize, nameof(ReceiveBufferSize));
-            RequirePositive(CloseTimeout, nameof(CloseTimeout));
-        }
-
-        private protected static void RequirePositive(int value, string name)
-        {
-            if (value <= 0)
+            RequirePositive(MaxMessageSize, nameof(MaxMessageSize), "The maximum message size");
+            RequirePositive(InboxCapacity, nameof(InboxCapacity), "The inbox capacity");
+            RequirePositive(ReceiveBufferSize, nameof(ReceiveBufferSize), "The receive buffer size");
+            RequirePositive(CloseTimeout, nameof(CloseTimeout), "The close timeout");
+            if (UnterminatedLineNotice is TimeSpan notice)
             {
-                throw new ArgumentOutOfRangeException(name, value, $"{name} must be greater than zero.");
+                RequirePositive(notice, nameof(UnterminatedLineNotice), "The unterminated-line notice delay");
             }
         }
 
-        private protected static void RequirePositive(TimeSpan value, string name)
+        // The message names the setting in words, as a person reads it in an error; the parameter name is for code.
+        private protected static void RequirePositive(int value, string name, string what)
+        {
+            if (value <= 0)
+            {
+                throw new ArgumentOutOfRangeException(name, value, $"{what} must be greater than zero.");
+            }
+        }
+
+        private protected static void RequirePositive(TimeSpan value, string name, string what)
         {
             if (value <= TimeSpan.Zero)
             {
-                throw new ArgumentOutOfRangeException(name, value, $"{name} must be greater than zero.");
+                throw new ArgumentOutOfRangeException(name, value, $"{what} must be greater than zero.");
             }
         }
     }

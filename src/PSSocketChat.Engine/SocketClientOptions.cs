@@ -16,7 +16,7 @@ namespace PSSocketChat
         internal override void Validate()
         {
             base.Validate();
-            RequirePositive(ConnectTimeout, nameof(ConnectTimeout));
+            RequirePositive(ConnectTimeout, nameof(ConnectTimeout), "The connect timeout");
         }
     }
 }

@@ -43,6 +43,10 @@ namespace PSSocketChat
             var codec = MessageCodec.From(options);
             var target = $"{computerName}:{port}";
 
+            // Numbered before the connect starts: when a session connects to its own server, its own end always has the
+            // lower id, whatever the timing of the server's accept.
+            var id = NextId();
+
             using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
                 deadline.CancelAfter(options.ConnectTimeout);
@@ -61,7 +65,8 @@ namespace PSSocketChat
                             options,
                             new MessageInbox(options.InboxCapacity),
                             server: null,
-                            framedAcknowledgement: null);
+                            framedAcknowledgement: null,
+                            id);
                         connection.Start();
                         return connection;
                     }

@@ -22,6 +22,7 @@ namespace PSSocketChat
             var decoder = _codec.CreateDecoder();
             var reason = CloseReason.PeerClosed;
             string? detail = null;
+            var watchLines = _unterminatedLineNotice.HasValue && _codec.Framing == MessageFraming.Line;
             try
             {
                 while (true)
@@ -29,11 +30,25 @@ namespace PSSocketChat
                     var read = await _stream.ReadAsync(buffer, 0, buffer.Length, _abort.Token).ConfigureAwait(false);
                     if (read == 0)
                     {
+                        // The peer is done: a last line without its line feed is still a message; part of any other
+                        // message is lost, and the close says so.
+                        var remainder = decoder.TakeRemainder(out detail);
+                        Volatile.Write(ref _partialMessageBytes, 0);
+                        if (remainder != null)
+                        {
+                            await DeliverAsync(frames, remainder).ConfigureAwait(false);
+                        }
+
                         break;
                     }
 
                     Interlocked.Add(ref _bytesReceived, read);
                     var violation = decoder.Decode(buffer, 0, read, frames);
+                    Volatile.Write(ref _partialMessageBytes, decoder.PendingLength);
+                    if (watchLines && decoder.PendingLength > 0)
+                    {
+                        WatchUnterminatedLine();
+                    }
                     if (frames.Count > 0)
                     {
                         await DeliverAsync(frames).ConfigureAwait(false);
@@ -67,26 +82,50 @@ namespace PSSocketChat
             await FinishAsync(reason, detail).ConfigureAwait(false);
         }
 
-        private async Task DeliverAsync(List<byte[]> frames)
+        /// <summary>Queues the messages of one read (and, at end of stream, an unterminated last line), then acknowledges them.</summary>
+        private async Task DeliverAsync(List<byte[]> frames, byte[]? unterminated = null)
         {
-            var receivedAt = DateTime.UtcNow;
-            var pendingAcknowledgements = 0;
-            var delivered = 0;
-            foreach (var payload in frames)
+            if (unterminated != null)
             {
-                var message = new SocketMessage(this, Interlocked.Increment(ref _messagesReceived), payload, receivedAt, _codec);
-                if (State != ConnectionState.Open)
-                {
-                    // Closing locally: keep what fits for the consumer, but neither wait for room nor acknowledge.
-                    delivered += Inbox.TryAdd(message) ? 1 : 0;
-                    continue;
-                }
+                frames.Add(unterminated);
+            }
 
-                if (!Inbox.TryAdd(message))
+            // Messages become visible to the consumer, and are acknowledged, under the write lock: a close the consumer
+            // starts meanwhile sends its FIN only after their acknowledgements, so none delivered goes unacknowledged.
+            var acknowledging = _framedAcknowledgement != null && State == ConnectionState.Open;
+            var locked = acknowledging && await LockWritesAsync().ConfigureAwait(false);
+            try
+            {
+                var receivedAt = DateTime.UtcNow;
+                var owed = 0;
+                var delivered = 0;
+                for (var i = 0; i < frames.Count; i++)
                 {
-                    // The consumer is behind. Acknowledge what it has, then stop reading until it makes room.
-                    await SendAcknowledgementsAsync(pendingAcknowledgements).ConfigureAwait(false);
-                    pendingAcknowledgements = 0;
+                    var isUnterminated = unterminated != null && i == frames.Count - 1;
+                    var message = new SocketMessage(this, Interlocked.Increment(ref _messagesReceived), frames[i], receivedAt, _codec, isUnterminated);
+                    if (Inbox.TryAdd(message))
+                    {
+                        delivered++;
+                        owed += locked ? 1 : 0;
+                        continue;
+                    }
+
+                    if (State != ConnectionState.Open)
+                    {
+                        // Closing locally: keep what fits for the consumer, but do not wait for room.
+                        continue;
+                    }
+
+                    // The consumer is behind. Acknowledge what it has, let other writers go, and stop reading until it
+                    // makes room.
+                    if (locked)
+                    {
+                        await WriteAcknowledgementsAsync(owed).ConfigureAwait(false);
+                        owed = 0;
+                        _writeLock.Release();
+                        locked = false;
+                    }
+
                     try
                     {
                         await Inbox.AddAsync(message, _stopDelivery.Token).ConfigureAwait(false);
@@ -95,21 +134,42 @@ namespace PSSocketChat
                     {
                         continue;
                     }
+
+                    delivered++;
+                    if (acknowledging)
+                    {
+                        locked = await LockWritesAsync().ConfigureAwait(false);
+                        owed = locked ? 1 : 0;
+                    }
                 }
 
-                delivered++;
-                pendingAcknowledgements++;
+                frames.Clear();
+                _server?.CountMessages(delivered);
+                if (locked)
+                {
+                    await WriteAcknowledgementsAsync(owed).ConfigureAwait(false);
+                }
             }
-
-            frames.Clear();
-            _server?.CountMessages(delivered);
-            await SendAcknowledgementsAsync(pendingAcknowledgements).ConfigureAwait(false);
+            finally
+            {
+                if (locked)
+                {
+                    _writeLock.Release();
+                }
+            }
         }
 
-        private async Task SendAcknowledgementsAsync(int count)
+        private async Task<bool> LockWritesAsync()
         {
-            var acknowledgement = _framedAcknowledgement;
-            if (acknowledgement is null || count == 0 || State != ConnectionState.Open)
+            await _writeLock.WaitAsync().ConfigureAwait(false);
+            return true;
+        }
+
+        /// <summary>With the write lock held: one write for <paramref name="count"/> acknowledgements, unless our FIN is out.</summary>
+        private async Task WriteAcknowledgementsAsync(int count)
+        {
+            var acknowledgement = _framedAcknowledgement!;
+            if (count == 0 || _sendShutdown)
             {
                 return;
             }
@@ -126,11 +186,11 @@ namespace PSSocketChat
 
             try
             {
-                await WriteAsync(_acknowledgementBatch, length, count, CancellationToken.None).ConfigureAwait(false);
+                await WriteLockedAsync(_acknowledgementBatch, length, count, CancellationToken.None).ConfigureAwait(false);
             }
             catch (SocketChatException) when (State != ConnectionState.Open)
             {
-                // A local close began meanwhile: our FIN is out, acknowledgements no longer can be.
+                // The connection is ending (reset, or aborted by a close that gave up): acknowledgements no longer can go.
             }
         }
     }

@@ -17,13 +17,12 @@ namespace PSSocketChat
         internal long Writes => Interlocked.Read(ref _writes);
 
         /// <summary>Sends text as one message and says what went out; see <see cref="SendAsync(string, CancellationToken)"/>.</summary>
-        public SentMessage Send(string text, CancellationToken cancellationToken = default)
-        {
-            ThrowIfNotOpen();
-            var frame = _codec.FrameText(text, this);
-            WriteAsync(frame, frame.Length, messages: 1, cancellationToken).GetAwaiter().GetResult();
-            return new SentMessage(this, text, frame.Length - _codec.Framer.Overhead, DateTime.UtcNow);
-        }
+        public SentMessage Send(string text, CancellationToken cancellationToken = default) =>
+            SendAsync(text, cancellationToken).GetAwaiter().GetResult();
+
+        /// <summary>Sends bytes as one message and says what went out; see <see cref="SendAsync(byte[], CancellationToken)"/>.</summary>
+        public SentMessage Send(byte[] payload, CancellationToken cancellationToken = default) =>
+            SendAsync(payload, cancellationToken).GetAwaiter().GetResult();
 
         /// <summary>
         /// One turn of a chat, as the seed client did it: send a line, wait up to <paramref name="replyTimeout"/> for
@@ -69,13 +68,22 @@ namespace PSSocketChat
 
             throw new SocketChatException(
                 SocketErrorKind.ReplyTimeout,
-                $"No reply from {RemoteEndPoint} on connection {Id} within {timeout}.",
+                $"No reply from {RemoteEndPoint} on connection {Id} within {timeout}.{UnterminatedLineHint()}",
                 this);
         }
 
-        /// <summary>Sends bytes as one message; see <see cref="SendAsync(byte[], CancellationToken)"/>.</summary>
-        public void Send(byte[] payload, CancellationToken cancellationToken = default) =>
-            SendAsync(payload, cancellationToken).GetAwaiter().GetResult();
+        /// <summary>
+        /// For a wait that found nothing: a sentence, with a leading space, about bytes that arrived without the line
+        /// feed that would make them a message, the usual reason a peer's reply "never comes" in Line framing; empty
+        /// when there are none. Hosts add how their users choose Raw framing.
+        /// </summary>
+        public string UnterminatedLineHint()
+        {
+            var partial = PartialMessageBytes;
+            return Framing == MessageFraming.Line && partial > 0
+                ? $" {partial} byte(s) did arrive, but without a line feed, so in Line framing they are not a message yet; a peer that never ends its messages with one needs Raw framing."
+                : string.Empty;
+        }
 
         /// <summary>
         /// Sends text as one message in this connection's framing and encoding. Thread-safe; messages from one
@@ -83,19 +91,28 @@ namespace PSSocketChat
         /// Cancelling a send that is already on the wire resets the connection: half a frame cannot be taken back.
         /// </summary>
         /// <exception cref="SocketChatException">The message is invalid or too large, or the connection is closed.</exception>
-        public Task SendAsync(string text, CancellationToken cancellationToken = default)
+        public Task<SentMessage> SendAsync(string text, CancellationToken cancellationToken = default)
         {
             ThrowIfNotOpen();
             var frame = _codec.FrameText(text, this);
-            return WriteAsync(frame, frame.Length, messages: 1, cancellationToken);
+            return SendFrameAsync(frame, text, cancellationToken);
         }
 
-        /// <inheritdoc cref="SendAsync(string, CancellationToken)"/>
-        public Task SendAsync(byte[] payload, CancellationToken cancellationToken = default)
+        /// <summary>
+        /// Sends bytes as one message, exactly as given, in this connection's framing: binary data in Raw or
+        /// LengthPrefixed framing, or bytes without a line break in Line framing. Otherwise as <see cref="SendAsync(string, CancellationToken)"/>.
+        /// </summary>
+        public Task<SentMessage> SendAsync(byte[] payload, CancellationToken cancellationToken = default)
         {
             ThrowIfNotOpen();
             var frame = _codec.FrameBytes(payload, this);
-            return WriteAsync(frame, frame.Length, messages: 1, cancellationToken);
+            return SendFrameAsync(frame, text: null, cancellationToken);
+        }
+
+        private async Task<SentMessage> SendFrameAsync(byte[] frame, string? text, CancellationToken cancellationToken)
+        {
+            await WriteAsync(frame, frame.Length, messages: 1, cancellationToken).ConfigureAwait(false);
+            return new SentMessage(this, frame, _codec.Framer.PayloadOffset, frame.Length - _codec.Framer.Overhead, _codec, text);
         }
 
         private void ThrowIfNotOpen()
@@ -116,6 +133,19 @@ namespace PSSocketChat
                     throw ClosedError();
                 }
 
+                await WriteLockedAsync(buffer, count, messages, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _writeLock.Release();
+            }
+        }
+
+        /// <summary>The one place bytes reach the socket; the caller holds the write lock.</summary>
+        private async Task WriteLockedAsync(byte[] buffer, int count, int messages, CancellationToken cancellationToken)
+        {
+            try
+            {
                 using (cancellationToken.Register(state => ((SocketConnection)state!).Abort(), this))
                 {
                     await _stream.WriteAsync(buffer, 0, count).ConfigureAwait(false);
@@ -125,10 +155,6 @@ namespace PSSocketChat
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 throw ClosedError(e);
-            }
-            finally
-            {
-                _writeLock.Release();
             }
 
             Interlocked.Increment(ref _writes);

@@ -22,7 +22,9 @@ namespace PSSocketChat
         private readonly MessageCodec _codec;
         private readonly SocketServer? _server;
         private readonly TimeSpan _closeTimeout;
+        private readonly TimeSpan? _unterminatedLineNotice;
         private readonly int _readSize;
+        private readonly DateTime _openedAtUtc;
 
         // Ends everything at once: pending reads and writes fail and the socket is released.
         private readonly CancellationTokenSource _abort = new CancellationTokenSource();
@@ -41,6 +43,10 @@ namespace PSSocketChat
         private long _bytesSent;
         private long _messagesReceived;
         private long _messagesSent;
+        private int _partialMessageBytes;
+
+        // Set under the write lock when our FIN goes out; nothing may be written after it.
+        private bool _sendShutdown;
 
         internal SocketConnection(
             Socket socket,
@@ -49,9 +55,10 @@ namespace PSSocketChat
             ConnectionOptions options,
             MessageInbox inbox,
             SocketServer? server,
-            byte[]? framedAcknowledgement)
+            byte[]? framedAcknowledgement,
+            int id = 0)
         {
-            Id = Interlocked.Increment(ref s_lastId);
+            Id = id != 0 ? id : NextId();
             Name = string.IsNullOrEmpty(options.Name) || server != null ? $"Connection{Id}" : options.Name!;
             Direction = direction;
             _socket = socket;
@@ -60,15 +67,19 @@ namespace PSSocketChat
             _codec = codec;
             _server = server;
             _closeTimeout = options.CloseTimeout;
+            _unterminatedLineNotice = options.UnterminatedLineNotice;
             _readSize = codec.ReadSize(options.ReceiveBufferSize);
             _framedAcknowledgement = framedAcknowledgement;
             Inbox = inbox;
             RemoteEndPoint = Endpoints.Normalize((IPEndPoint)socket.RemoteEndPoint);
             LocalEndPoint = Endpoints.Normalize((IPEndPoint)socket.LocalEndPoint);
-            OpenedAt = DateTime.UtcNow;
+            _openedAtUtc = DateTime.UtcNow;
         }
 
         public int Id { get; }
+
+        /// <summary>Ids come from one sequence for both directions, so a connection and its server's side never share one.</summary>
+        internal static int NextId() => Interlocked.Increment(ref s_lastId);
 
         public string Name { get; }
 
@@ -80,16 +91,16 @@ namespace PSSocketChat
 
         public ConnectionState State => (ConnectionState)Volatile.Read(ref _state);
 
-        /// <summary>When the connection was established, in UTC.</summary>
-        public DateTime OpenedAt { get; }
+        /// <summary>When the connection was established, in local time.</summary>
+        public DateTime OpenedAt => _openedAtUtc.ToLocalTime();
 
-        /// <summary>When it closed, in UTC; null while it is not closed.</summary>
+        /// <summary>When it closed, in local time; null while it is not closed.</summary>
         public DateTime? ClosedAt
         {
             get
             {
                 var ticks = Interlocked.Read(ref _closedAtTicks);
-                return ticks == 0 ? (DateTime?)null : new DateTime(ticks, DateTimeKind.Utc);
+                return ticks == 0 ? (DateTime?)null : new DateTime(ticks, DateTimeKind.Utc).ToLocalTime();
             }
         }
 
@@ -103,6 +114,12 @@ namespace PSSocketChat
         public long BytesSent => Interlocked.Read(ref _bytesSent);
 
         public long MessagesReceived => Interlocked.Read(ref _messagesReceived);
+
+        /// <summary>
+        /// Bytes received that do not make a whole message yet: a line still waiting for its line feed, or a
+        /// length-prefixed message still arriving. Counted in <see cref="BytesReceived"/>, not yet in any message.
+        /// </summary>
+        public int PartialMessageBytes => Volatile.Read(ref _partialMessageBytes);
 
         /// <summary>Messages sent, acknowledgements included.</summary>
         public long MessagesSent => Interlocked.Read(ref _messagesSent);
@@ -185,6 +202,7 @@ namespace PSSocketChat
 
             try
             {
+                _sendShutdown = true;
                 _socket.Shutdown(SocketShutdown.Send);
             }
             catch (Exception e) when (e is SocketException || e is ObjectDisposedException)
@@ -212,6 +230,7 @@ namespace PSSocketChat
         /// <summary>The one way a connection ends, run once by the receive loop whatever ended it.</summary>
         private async Task FinishAsync(CloseReason reason, string? detail)
         {
+            StopWatchingLines();
             if (TryBeginClosing(reason, detail) && reason != CloseReason.Reset)
             {
                 // The peer is done, or broke the rules: what we already queued still goes out, then our FIN.

@@ -12,13 +12,16 @@ namespace PSSocketChat
         private readonly MessageCodec _codec;
         private string? _text;
 
-        internal SocketMessage(SocketConnection connection, long sequence, byte[] bytes, DateTime receivedAt, MessageCodec codec)
+        private readonly DateTime _receivedAtUtc;
+
+        internal SocketMessage(SocketConnection connection, long sequence, byte[] bytes, DateTime receivedAtUtc, MessageCodec codec, bool unterminated = false)
         {
             Connection = connection;
             Sequence = sequence;
             Bytes = bytes;
-            ReceivedAt = receivedAt;
+            _receivedAtUtc = receivedAtUtc;
             _codec = codec;
+            Unterminated = unterminated;
         }
 
         /// <summary>
@@ -48,8 +51,14 @@ namespace PSSocketChat
         /// <summary>1 for the first message on its connection, then 2, 3, ...</summary>
         public long Sequence { get; }
 
-        /// <summary>When the engine read it from the socket, in UTC.</summary>
-        public DateTime ReceivedAt { get; }
+        /// <summary>When the engine read it from the socket, in local time.</summary>
+        public DateTime ReceivedAt => _receivedAtUtc.ToLocalTime();
+
+        /// <summary>
+        /// True for the last message of a Line-framed connection whose peer closed before ending it with a line feed:
+        /// delivered, rather than lost, and marked, because a line that lacks its end may also lack its last part.
+        /// </summary>
+        public bool Unterminated { get; }
 
         /// <summary>The connection it came on; send to it to reply.</summary>
         public SocketConnection Connection { get; }

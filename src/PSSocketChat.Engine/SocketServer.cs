@@ -31,6 +31,7 @@ namespace PSSocketChat
         private long _connectionsAccepted;
         private long _connectionsRejected;
         private long _stoppedAtTicks;
+        private readonly DateTime _startedAtUtc;
 
         private SocketServer(Socket listener, SocketServerOptions options, MessageCodec codec, byte[]? framedAcknowledgement)
         {
@@ -41,7 +42,7 @@ namespace PSSocketChat
             _codec = codec;
             _framedAcknowledgement = framedAcknowledgement;
             LocalEndPoint = (IPEndPoint)listener.LocalEndPoint;
-            StartedAt = DateTime.UtcNow;
+            _startedAtUtc = DateTime.UtcNow;
             Inbox = new MessageInbox(options.InboxCapacity);
         }
 
@@ -52,16 +53,21 @@ namespace PSSocketChat
         /// <summary>The address and port it listens on; the real port when 0 was asked for.</summary>
         public IPEndPoint LocalEndPoint { get; }
 
+        /// <summary>The port it listens on: the one the system chose when 0 was asked for.</summary>
+        public int Port => LocalEndPoint.Port;
+
         public ServerState State => (ServerState)Volatile.Read(ref _state);
 
-        public DateTime StartedAt { get; }
+        /// <summary>When it started listening, in local time.</summary>
+        public DateTime StartedAt => _startedAtUtc.ToLocalTime();
 
+        /// <summary>When it stopped, in local time; null while it has not.</summary>
         public DateTime? StoppedAt
         {
             get
             {
                 var ticks = Interlocked.Read(ref _stoppedAtTicks);
-                return ticks == 0 ? (DateTime?)null : new DateTime(ticks, DateTimeKind.Utc);
+                return ticks == 0 ? (DateTime?)null : new DateTime(ticks, DateTimeKind.Utc).ToLocalTime();
             }
         }
 
@@ -100,7 +106,7 @@ namespace PSSocketChat
             var codec = MessageCodec.From(options);
 
             // Checked before binding: an acknowledgement the framing cannot carry must not leave a port taken.
-            var framedAcknowledgement = options.Acknowledgement is null ? null : codec.FrameText(options.Acknowledgement, "Acknowledgement");
+            var framedAcknowledgement = options.Acknowledgement is null ? null : FrameAcknowledgement(codec, options.Acknowledgement);
             var endPoint = new IPEndPoint(options.Address, options.Port);
             var listener = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
             try
@@ -123,6 +129,24 @@ namespace PSSocketChat
             var server = new SocketServer(listener, options, codec, framedAcknowledgement);
             server._acceptLoop = Task.Run(server.AcceptLoopAsync);
             return server;
+        }
+
+        private static byte[] FrameAcknowledgement(MessageCodec codec, string acknowledgement)
+        {
+            try
+            {
+                return codec.FrameText(acknowledgement, nameof(SocketServerOptions.Acknowledgement));
+            }
+            catch (SocketChatException e)
+            {
+                // The message alone would read as if a message had been sent: say it is the acknowledgement that does not fit.
+                var problem = e.Kind == SocketErrorKind.MessageTooLarge
+                    ? $"The acknowledgement '{acknowledgement}' is {codec.Encoding.GetByteCount(acknowledgement)} bytes, more than the maximum message size of {codec.MaxMessageSize} bytes; allow larger messages or choose a shorter acknowledgement."
+                    : codec.Framing == MessageFraming.Raw
+                        ? "An empty acknowledgement cannot be sent in Raw framing: it would put nothing on the wire. Choose a text, or send no acknowledgement."
+                        : $"The acknowledgement '{acknowledgement}' cannot be sent in {codec.Framing} framing: it contains a line break, which would end it early. Choose a text of one line.";
+                throw new SocketChatException(e.Kind, problem, e.Target, e);
+            }
         }
 
         /// <summary>Stops and waits for it; see <see cref="StopAsync"/>.</summary>
@@ -210,6 +234,17 @@ namespace PSSocketChat
             if (_options.MaxConnections is int max && _connections.Count >= max)
             {
                 Interlocked.Increment(ref _connectionsRejected);
+                try
+                {
+                    Inbox.AddEvent(new ConnectionEvent(
+                        Endpoints.Normalize((IPEndPoint)client.RemoteEndPoint),
+                        $"the server already serves {max} client(s), its maximum"));
+                }
+                catch (Exception e) when (e is SocketException || e is ObjectDisposedException)
+                {
+                    // Gone before we could read its address: turned away all the same.
+                }
+
                 client.Dispose();
                 return;
             }

@@ -36,10 +36,10 @@ namespace PSSocketChat
                 throw new ArgumentOutOfRangeException(nameof(Port), Port, "Port must be between 0 and 65535.");
             }
 
-            RequirePositive(Backlog, nameof(Backlog));
+            RequirePositive(Backlog, nameof(Backlog), "The backlog");
             if (MaxConnections is int max)
             {
-                RequirePositive(max, nameof(MaxConnections));
+                RequirePositive(max, nameof(MaxConnections), "The maximum number of connections");
             }
         }
     }

@@ -97,12 +97,25 @@ namespace PSSocketChat.Module.Tests
             var connection = send.Parameter("Connection").In(CmdletSurface.AllSets);
             var message = send.Parameter("Message");
 
+            Assert.Equal("Text", send.DefaultParameterSet);
             Assert.Equal((0, true, true), (connection.Position, connection.ByValue, connection.ByPropertyName));
-            Assert.Equal((1, true, true), (message.In(CmdletSurface.AllSets).Position, message.In(CmdletSurface.AllSets).ByValue, message.In(CmdletSurface.AllSets).ByPropertyName));
+            Assert.Equal((1, true, true), (message.In("Text").Position, message.In("Text").ByValue, message.In("Text").ByPropertyName));
             Assert.Contains("Text", message.Aliases);
             Assert.Equal(typeof(string[]), message.Type);
             Assert.NotNull(typeof(SocketMessage).GetProperty(nameof(SocketMessage.Connection)));
             Assert.NotNull(typeof(SocketMessage).GetProperty("Text"));
+        }
+
+        [Fact]
+        public void Send_takes_bytes_by_name_or_from_the_pipeline_in_a_set_of_their_own()
+        {
+            var send = CmdletSurface.Named("Send-SocketMessage");
+            var bytes = send.Parameter("Bytes");
+
+            Assert.Equal(new[] { "Bytes", "Text" }, send.ParameterSets);
+            Assert.Equal(typeof(byte[]), bytes.Type);
+            Assert.Equal((true, (int?)null, true, true), (bytes.In("Bytes").Mandatory, bytes.In("Bytes").Position, bytes.In("Bytes").ByValue, bytes.In("Bytes").ByPropertyName));
+            Assert.Contains(bytes.Property.GetCustomAttributesData(), a => a.AttributeType == typeof(PSSocketChat.Module.PipedBytesTransformationAttribute));
         }
 
         [Fact]

@@ -36,8 +36,27 @@ namespace PSSocketChat.Module.Tests
         }
 
         [Theory]
-        [InlineData("PSSocketChat.SocketMessage", "Time", "From", "Text")]
-        [InlineData("PSSocketChat.SocketServer", "Name", "Endpoint", "State", "Clients", "Messages")]
+        [MemberData(nameof(OutputTypeNames))]
+        public void Every_column_is_named_after_a_property_so_Select_Object_finds_it(string typeName)
+        {
+            var view = Views.Descendants("View").Single(v => v.Element("ViewSelectedBy")!.Element("TypeName")!.Value == typeName);
+            var type = typeof(SocketServer).Assembly.GetType(typeName)!;
+            var headers = view.Descendants("TableColumnHeader").ToList();
+            var items = view.Descendants("TableColumnItem").ToList();
+
+            foreach (var (header, item) in headers.Zip(items))
+            {
+                var label = header.Element("Label")?.Value ?? item.Element("PropertyName")!.Value;
+                Assert.True(type.GetProperty(label) != null, $"The {typeName} column '{label}' is not a property: Select-Object {label} would be blank.");
+                var shown = item.Element("PropertyName")?.Value
+                    ?? System.Text.RegularExpressions.Regex.Match(item.Element("ScriptBlock")!.Value, @"\$_\.(\w+)").Groups[1].Value;
+                Assert.True(label == shown, $"The {typeName} column '{label}' shows {shown}.");
+            }
+        }
+
+        [Theory]
+        [InlineData("PSSocketChat.SocketMessage", "ReceivedAt", "RemoteEndPoint", "Text")]
+        [InlineData("PSSocketChat.SocketServer", "Name", "LocalEndPoint", "State", "ConnectionCount", "MessagesReceived")]
         public void The_views_show_the_columns_users_look_for(string typeName, params string[] labels)
         {
             var view = Views.Descendants("View").Single(v => v.Element("ViewSelectedBy")!.Element("TypeName")!.Value == typeName);

@@ -42,8 +42,11 @@ namespace PSSocketChat.Module.Tests
         {
             var cmdlet = CmdletSurface.Named(name);
             var parameterFields = cmdlet.Parameters.Select(p => $"<{p.Name}>k__BackingField").ToHashSet();
+            // Besides parameters, only what one invocation gathers from input PowerShell splits across records (a piped
+            // byte array arrives a byte at a time): a readonly holder of the module's own.
             var fields = cmdlet.Type.GetFields(BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
                 .Where(f => !f.IsLiteral)
+                .Where(f => !(f.IsInitOnly && !f.IsStatic && f.FieldType == typeof(PSSocketChat.Module.PipedBytes)))
                 .Select(f => f.Name);
 
             Assert.All(fields, f => Assert.Contains(f, parameterFields));

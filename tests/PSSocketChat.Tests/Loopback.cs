@@ -32,6 +32,27 @@ namespace PSSocketChat.Tests
 
         public static RawPeer ConnectRaw(SocketServer server) => RawPeer.Connect(server.LocalEndPoint);
 
+        /// <summary>
+        /// An engine connection to a plain listening socket, as to `nc -l` or the seed's servidor.py: the connection,
+        /// and the accepted socket as a raw peer that writes exactly what a test gives it.
+        /// </summary>
+        public static RawServerConnection ConnectToRawServer(Action<SocketClientOptions>? configure = null)
+        {
+            var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            try
+            {
+                var options = new SocketClientOptions();
+                configure?.Invoke(options);
+                var client = SocketConnection.Connect("127.0.0.1", ((IPEndPoint)listener.LocalEndpoint).Port, options);
+                return new RawServerConnection(client, RawPeer.Accepted(listener.AcceptSocket()));
+            }
+            finally
+            {
+                listener.Stop();
+            }
+        }
+
         /// <summary>The next item, message or event; fails the test if none comes within the patience bound.</summary>
         public static IInboxItem Next(this MessageInbox inbox)
         {
@@ -118,6 +139,23 @@ namespace PSSocketChat.Tests
         }
     }
 
+    /// <summary>An engine connection and, at its other end, a plain socket: see <see cref="Loopback.ConnectToRawServer"/>.</summary>
+    internal sealed class RawServerConnection : IDisposable
+    {
+        public RawServerConnection(SocketConnection client, RawPeer server) => (Client, Server) = (client, server);
+
+        public SocketConnection Client { get; }
+
+        public RawPeer Server { get; }
+
+        public void Dispose()
+        {
+            // The plain end first, so the connection's orderly close sees its FIN at once instead of waiting for it.
+            Server.Dispose();
+            Client.Dispose();
+        }
+    }
+
     /// <summary>A plain socket peer, as nc would be: exact bytes out, bytes and lines in, FIN or RST on demand.</summary>
     internal sealed class RawPeer : IDisposable
     {
@@ -130,13 +168,17 @@ namespace PSSocketChat.Tests
 
         public static RawPeer Connect(IPEndPoint endPoint)
         {
-            var socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp)
-            {
-                ReceiveTimeout = (int)Loopback.Patience.TotalMilliseconds,
-                SendTimeout = (int)Loopback.Patience.TotalMilliseconds,
-                NoDelay = true,
-            };
-            socket.Connect(endPoint);
+            var peer = Accepted(new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp));
+            peer.Socket.Connect(endPoint);
+            return peer;
+        }
+
+        /// <summary>A peer on a socket already connected (or about to be): every wait on it bounded by the patience.</summary>
+        public static RawPeer Accepted(Socket socket)
+        {
+            socket.ReceiveTimeout = (int)Loopback.Patience.TotalMilliseconds;
+            socket.SendTimeout = (int)Loopback.Patience.TotalMilliseconds;
+            socket.NoDelay = true;
             return new RawPeer(socket);
         }
 

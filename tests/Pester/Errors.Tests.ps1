@@ -1,4 +1,4 @@
-﻿BeforeAll {
+BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     Import-ModuleUnderTest
 }
@@ -91,6 +91,11 @@ Describe 'Errors' {
         $failures[0].FullyQualifiedErrorId | Should -Be 'ReplyTimeout,PSSocketChat.Commands.SendSocketMessageCommand'
         $failures[0].CategoryInfo.Category.ToString() | Should -Be 'OperationTimeout'
         (Receive-SocketMessage -Server $server -Count 1 -Timeout 10).Text | Should -Be 'hola'
+    }
+
+    It 'Enter-SocketChat refuses a -Timeout of zero before it connects' {
+        { Enter-SocketChat -ComputerName 127.0.0.1 -Port 1 -Timeout 0 } |
+            Should -Throw -ErrorId 'InvalidArgument,PSSocketChat.Commands.EnterSocketChatCommand' -ExpectedMessage '*-Timeout must be greater than zero*'
     }
 
     It 'bad arguments are InvalidArgument or parameter binding errors' {

@@ -29,7 +29,7 @@ Describe 'Start-SocketServer -Wait' {
             Test-PortFree -Port $port | Should -BeTrue
         }
         finally {
-            $run.PowerShell.Dispose()
+            Stop-InRunspace $run
         }
     }
 
@@ -45,7 +45,7 @@ Describe 'Start-SocketServer -Wait' {
             $run.PowerShell.Streams.Error.Count | Should -Be 0
         }
         finally {
-            $run.PowerShell.Dispose()
+            Stop-InRunspace $run
         }
     }
 
@@ -64,7 +64,7 @@ Describe 'Start-SocketServer -Wait' {
             Get-SocketServer -Name $name -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         }
         finally {
-            $run.PowerShell.Dispose()
+            Stop-InRunspace $run
         }
     }
 }
@@ -110,7 +110,7 @@ Describe 'Receive-SocketMessage -Server -Wait' {
             ($run.Output | ForEach-Object { $_.Text } | Sort-Object) -join ',' | Should -Be 'de ana,de luis'
         }
         finally {
-            $run.PowerShell.Dispose()
+            Stop-InRunspace $run
         }
     }
 }

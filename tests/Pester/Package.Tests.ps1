@@ -91,8 +91,9 @@ $module = Get-Module -Name PSSocketChat
             [Environment]::SetEnvironmentVariable('PSSOCKETCHAT_TEST_REPOSITORY', $repository)
             # Encoded, so that no edition's quoting of native arguments can change the script.
             $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($script))
-            $printed = & (Get-PowerShellPath) -NoProfile -NonInteractive -EncodedCommand $encoded
-            $exitCode = $LASTEXITCODE
+            $run = Invoke-PowerShellProcess -Arguments '-NoProfile', '-NonInteractive', '-EncodedCommand', $encoded
+            $printed = $run.Lines
+            $exitCode = $run.ExitCode
         }
         finally {
             foreach ($name in $saved.Keys) {
@@ -100,7 +101,7 @@ $module = Get-Module -Name PSSocketChat
             }
         }
 
-        $result = $printed | Select-Object -Last 1 | ConvertFrom-Json
+        $result = $printed | Where-Object { $_.StartsWith("{") } | Select-Object -Last 1 | ConvertFrom-Json
     }
 
     AfterAll {

@@ -16,7 +16,7 @@ Describe 'Default views' {
 
         $table = $server | Format-Table | Out-String -Width 200
 
-        foreach ($column in 'Name', 'Endpoint', 'State', 'Clients', 'Messages') {
+        foreach ($column in 'Name', 'LocalEndPoint', 'State', 'ConnectionCount', 'MessagesReceived') {
             $table | Should -Match "\b$column\b"
         }
 
@@ -31,7 +31,7 @@ Describe 'Default views' {
 
         $table = Receive-SocketMessage -Server $server -Count 1 -Timeout 10 | Format-Table | Out-String -Width 200
 
-        foreach ($column in 'Time', 'From', 'Text') {
+        foreach ($column in 'ReceivedAt', 'RemoteEndPoint', 'Text') {
             $table | Should -Match "\b$column\b"
         }
 
@@ -44,11 +44,49 @@ Describe 'Default views' {
 
         $table = $client | Format-Table | Out-String -Width 200
 
-        foreach ($column in 'Direction', 'Remote', 'State') {
+        foreach ($column in 'Direction', 'RemoteEndPoint', 'State') {
             $table | Should -Match "\b$column\b"
         }
 
         $table | Should -Match 'Outbound'
+    }
+}
+
+Describe 'Columns and properties' {
+    AfterEach {
+        Close-Everything
+    }
+
+    It 'names every table column after a property, so Select-Object of what the table shows is never blank' {
+        $server = Start-TestServer
+        $client = Connect-TestServer -Server $server
+        $sent = Send-SocketMessage $client 'columnas' -PassThru
+        $message = Receive-SocketMessage -Server $server -Count 1 -Timeout 10
+
+        foreach ($object in $server, $client, $sent, $message) {
+            $header = ($object | Format-Table | Out-String -Width 300) -split "`n" | Where-Object { $_.Trim() } | Select-Object -First 1
+            foreach ($column in $header -split '\s+' | Where-Object { $_ }) {
+                $object.PSObject.Properties.Name | Should -Contain $column -Because "the $($object.GetType().Name) table shows a $column column"
+                $value = ($object | Select-Object -Property $column).$column
+                $null -ne $value | Should -BeTrue -Because "Select-Object $column on a $($object.GetType().Name) should show what the table does"
+            }
+        }
+    }
+
+    It 'gives times in local time and the listening port as Port' {
+        $server = Start-TestServer
+        $client = Connect-TestServer -Server $server
+        Send-SocketMessage $client 'hora'
+        $message = Receive-SocketMessage -Server $server -Count 1 -Timeout 10
+
+        $server.Port | Should -Be $server.LocalEndPoint.Port
+        $server.Port | Should -Not -Be 0
+        foreach ($time in $message.ReceivedAt, $server.StartedAt, $client.OpenedAt) {
+            $time.Kind.ToString() | Should -Be 'Local'
+        }
+
+        $table = $message | Format-Table | Out-String
+        $table | Should -Match ([regex]::Escape($message.ReceivedAt.ToString('HH:mm:ss')))
     }
 }
 

@@ -1,26 +1,6 @@
-BeforeAll {
+﻿BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     Import-ModuleUnderTest
-
-    # Runs a command in a new PowerShell process that imports the module, then feeds it lines on standard input, and
-    # returns what it printed. Enter-SocketChat reads lines with Host.UI.ReadLine. Windows PowerShell's console host
-    # answers that from redirected standard input only in "-Command -" mode (for a -Command string it reads the console
-    # itself), so the command is the first line of input and the chat lines follow it. A line after the quit word
-    # should be a comment: harmless when the host runs it as a command.
-    function Invoke-ChatProcess {
-        param([Parameter(Mandatory)] [string] $Command, [Parameter(Mandatory)] [string[]] $Lines)
-
-        # The manifest's path reaches the new process through its environment, so no encoding of standard input
-        # (ASCII in Windows PowerShell) can garble it.
-        $env:PSSOCKETCHAT_CHAT_MODULE = Get-ModuleUnderTest
-        try {
-            @("Import-Module -Name `$env:PSSOCKETCHAT_CHAT_MODULE -ErrorAction Stop; $Command") + $Lines |
-                & (Get-PowerShellPath) -NoProfile -NoLogo -Command '-'
-        }
-        finally {
-            Remove-Item -Path Env:PSSOCKETCHAT_CHAT_MODULE -ErrorAction SilentlyContinue
-        }
-    }
 }
 
 Describe 'The seed scenario' {

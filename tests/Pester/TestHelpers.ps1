@@ -17,20 +17,47 @@ function Get-ModuleUnderTest {
     Join-Path $latest.FullName 'PSSocketChat.psd1'
 }
 
-# The executable of the PowerShell running the tests, for tests that start a new process of the same edition. The
-# process's own path serves unless the host is not the console (the ISE, an editor's host).
-function Get-PowerShellPath {
-    $path = (Get-Process -Id $PID).Path
-    if ($path -and [IO.Path]::GetFileNameWithoutExtension($path) -in 'pwsh', 'powershell') {
-        return $path
-    }
+# Get-PowerShellCommand: the PowerShell running the tests, for tests that start a new process of the same edition.
+. ([IO.Path]::Combine($PSScriptRoot, '..', '..', 'build', 'PowerShellCommand.ps1'))
 
-    if ($PSVersionTable.PSEdition -eq 'Core') {
-        if ($IsWindows) { return Join-Path $PSHOME 'pwsh.exe' }
-        return Join-Path $PSHOME 'pwsh'
-    }
+# Runs a new PowerShell process with these arguments, writes the lines to its standard input, and returns its exit code
+# and what it printed on standard output and error; bounded: a process that has not ended by then is killed.
+function Invoke-PowerShellProcess {
+    param([Parameter(Mandatory)] [string[]] $Arguments, [string[]] $InputLines = @(), [int] $Seconds = 120)
 
-    Join-Path $PSHOME 'powershell.exe'
+    $command = Get-PowerShellCommand
+    $info = New-Object System.Diagnostics.ProcessStartInfo $command[0]
+    $info.Arguments = (@($command | Select-Object -Skip 1 | ForEach-Object { '"' + $_ + '"' }) + $Arguments) -join ' '
+    $info.UseShellExecute = $false
+    $info.RedirectStandardInput = $true
+    $info.RedirectStandardOutput = $true
+    $info.RedirectStandardError = $true
+    $process = [System.Diagnostics.Process]::Start($info)
+    try {
+        $output = $process.StandardOutput.ReadToEndAsync()
+        $errors = $process.StandardError.ReadToEndAsync()
+        foreach ($line in $InputLines) {
+            $process.StandardInput.WriteLine($line)
+        }
+
+        $process.StandardInput.Close()
+        if (-not $process.WaitForExit($Seconds * 1000)) {
+            throw "The PowerShell process did not end within $Seconds s."
+        }
+
+        $process.WaitForExit()
+        [pscustomobject]@{
+            ExitCode = $process.ExitCode
+            Lines    = @(($output.Result + $errors.Result) -split '\r?\n' | Where-Object { $_ -ne '' })
+        }
+    }
+    finally {
+        if (-not $process.HasExited) {
+            $process.Kill()
+        }
+
+        $process.Dispose()
+    }
 }
 
 function Import-ModuleUnderTest {
@@ -102,11 +129,12 @@ function Close-Everything {
     Get-SocketServer | Stop-SocketServer -Confirm:$false
 }
 
-# Starts `Start-SocketServer -Wait` (with -Once if asked) in a second runspace and returns once it listens.
+# Starts `Start-SocketServer -Wait` (with -Once, and other arguments, if asked) in a second runspace and returns once it
+# listens.
 function Start-ForegroundServer {
-    param([Parameter(Mandatory)] [string] $Name, [switch] $Once)
+    param([Parameter(Mandatory)] [string] $Name, [switch] $Once, [string] $Arguments = '')
 
-    $script = "Start-SocketServer -Port 0 -IPAddress 127.0.0.1 -Name $Name -Wait"
+    $script = "Start-SocketServer -Port 0 -IPAddress 127.0.0.1 -Name $Name -Wait $Arguments"
     if ($Once) {
         $script += ' -Once'
     }
@@ -114,6 +142,31 @@ function Start-ForegroundServer {
     $run = Start-InRunspace -Script $script
     Wait-Until -Because "$Name to listen" { Get-SocketServer -Name $Name -ErrorAction SilentlyContinue }
     $run
+}
+
+# What a runspace started with Start-InRunspace has written so far. Enumerating its output collection directly would
+# block until the script ends, because an open PSDataCollection waits for more items.
+function Get-RunOutput {
+    param([Parameter(Mandatory)] $Run)
+    for ($i = 0; $i -lt $Run.Output.Count; $i++) {
+        $Run.Output[$i]
+    }
+}
+
+# Stops a script started with Start-InRunspace (as Ctrl+C would) and waits for it to end before releasing it: the
+# invocation reports the stop on a thread of its own, and a PowerShell disposed before that ends the process.
+function Stop-InRunspace {
+    param([Parameter(Mandatory)] $Run)
+    try {
+        $Run.PowerShell.Stop()
+        $null = $Run.PowerShell.EndInvoke($Run.Handle)
+    }
+    catch {
+        # The stop itself, reported as the invocation's end: expected.
+    }
+    finally {
+        $Run.PowerShell.Dispose()
+    }
 }
 
 # Runs a script in a second runspace of this process, where the module is imported too and shares this
@@ -129,4 +182,95 @@ function Start-InRunspace {
     $output = New-Object 'System.Management.Automation.PSDataCollection[psobject]'
     $handle = $powershell.BeginInvoke($noInput, $output)
     [pscustomobject]@{ PowerShell = $powershell; Handle = $handle; Output = $output }
+}
+
+# Runs a command in a new PowerShell process that imports the module, then feeds it lines on standard input, and
+# returns what it printed (warnings included). Enter-SocketChat reads lines with Host.UI.ReadLine. Windows
+# PowerShell's console host answers that from redirected standard input only in "-Command -" mode (for a -Command
+# string it reads the console itself), so the command is the first line of input and the chat lines follow it. A
+# line after the quit word should be a comment: harmless when the host runs it as a command.
+function Invoke-ChatProcess {
+    param([Parameter(Mandatory)] [string] $Command, [Parameter(Mandatory)] [string[]] $Lines)
+
+    # The manifest's path reaches the new process through its environment, so no encoding of standard input
+    # (ASCII in Windows PowerShell) can garble it.
+    $env:PSSOCKETCHAT_CHAT_MODULE = Get-ModuleUnderTest
+    try {
+        $lines = @("Import-Module -Name `$env:PSSOCKETCHAT_CHAT_MODULE -ErrorAction Stop; $Command") + $Lines
+        (Invoke-PowerShellProcess -Arguments '-NoProfile', '-NoLogo', '-Command', '-' -InputLines $lines).Lines
+    }
+    finally {
+        Remove-Item -Path Env:PSSOCKETCHAT_CHAT_MODULE -ErrorAction SilentlyContinue
+    }
+}
+
+# The copies of the classroom seed programs (tests/Seed), run with the Python on this machine.
+function Get-PythonPath {
+    foreach ($name in 'python3', 'python') {
+        $command = Get-Command -Name $name -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
+        if ($command) {
+            return $command.Path
+        }
+    }
+
+    throw 'The seed-program tests run the original Python programs: put python3 (or python) on PATH.'
+}
+
+function New-SeedProcess {
+    param([Parameter(Mandatory)] [string] $Program, [string[]] $Arguments = @())
+
+    $info = New-Object System.Diagnostics.ProcessStartInfo (Get-PythonPath)
+    $script = [IO.Path]::Combine($PSScriptRoot, '..', 'Seed', $Program)
+    $info.Arguments = (@("""$script""") + $Arguments) -join ' '
+    $info.UseShellExecute = $false
+    $info.RedirectStandardInput = $true
+    $info.RedirectStandardOutput = $true
+    $info.RedirectStandardError = $true
+    $info.StandardOutputEncoding = [Text.Encoding]::UTF8
+    $info.EnvironmentVariables['PYTHONIOENCODING'] = 'utf-8'
+    [System.Diagnostics.Process]::Start($info)
+}
+
+# servidor.py on 127.0.0.1 and a port the system chooses; returns the process and the port it printed.
+function Start-SeedServer {
+    $process = New-SeedProcess -Program 'servidor.py' -Arguments '127.0.0.1', '0'
+    $line = $process.StandardOutput.ReadLineAsync()
+    if (-not $line.Wait(20000) -or -not $line.Result) {
+        Stop-SeedProcess -Process $process
+        throw "servidor.py did not start: $($process.StandardError.ReadToEnd())"
+    }
+
+    [pscustomobject]@{ Process = $process; Port = [int] ($line.Result -replace '^.*:(\d+)$', '$1') }
+}
+
+# cliente.py against a port: types the lines, then returns what it printed once it has ended.
+function Invoke-SeedClient {
+    param([Parameter(Mandatory)] [int] $Port, [Parameter(Mandatory)] [string[]] $Lines)
+
+    $process = New-SeedProcess -Program 'cliente.py' -Arguments '127.0.0.1', "$Port"
+    try {
+        foreach ($line in $Lines) {
+            $process.StandardInput.WriteLine($line)
+        }
+
+        $process.StandardInput.Close()
+        $printed = $process.StandardOutput.ReadToEndAsync()
+        if (-not $process.WaitForExit(20000)) {
+            throw 'cliente.py did not end.'
+        }
+
+        @($printed.Result -split "\r?\n" | Where-Object { $_ -ne '' })
+    }
+    finally {
+        Stop-SeedProcess -Process $process
+    }
+}
+
+# Ends a seed program this test started, by its own process object, if it is still running.
+function Stop-SeedProcess {
+    param($Process)
+    if ($Process -and -not $Process.HasExited) {
+        $Process.Kill()
+        $null = $Process.WaitForExit(10000)
+    }
 }

@@ -15,6 +15,20 @@ namespace PSSocketChat.Framing
         /// </summary>
         public abstract string? Decode(byte[] buffer, int offset, int count, List<byte[]> frames);
 
+        /// <summary>Bytes received that do not make a whole message yet.</summary>
+        public abstract int PendingLength { get; }
+
+        /// <summary>
+        /// Called once, when the peer has closed: what is left of a message it did not finish. Returns a payload to
+        /// deliver (Line framing's last line, which lacked only its line feed), or null with <paramref name="cutOff"/>
+        /// saying what was lost when a part of a message cannot be one (a length-prefixed message cut short).
+        /// </summary>
+        public virtual byte[]? TakeRemainder(out string? cutOff)
+        {
+            cutOff = null;
+            return null;
+        }
+
         protected static byte[] Copy(byte[] buffer, int offset, int count)
         {
             if (count == 0)

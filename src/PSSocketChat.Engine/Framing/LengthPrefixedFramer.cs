@@ -34,6 +34,19 @@ namespace PSSocketChat.Framing
 
             public LengthPrefixedDecoder(int maxMessageSize) => _maxMessageSize = maxMessageSize;
 
+            public override int PendingLength => _payload is null ? _prefixFilled : PrefixLength + _payloadFilled;
+
+            public override byte[]? TakeRemainder(out string? cutOff)
+            {
+                // Part of a length-prefixed message is not a message: say what was cut off instead of delivering it.
+                cutOff = _payload != null
+                    ? $"The peer closed in the middle of a message: {_payloadFilled} of its {_payload.Length} bytes arrived."
+                    : _prefixFilled > 0
+                        ? $"The peer closed in the middle of a length prefix: {_prefixFilled} of its {PrefixLength} bytes arrived."
+                        : null;
+                return null;
+            }
+
             public override string? Decode(byte[] buffer, int offset, int count, List<byte[]> frames)
             {
                 var position = offset;

@@ -13,6 +13,35 @@ namespace PSSocketChat.Framing
 
         public LineDecoder(int maxMessageSize) => _maxMessageSize = maxMessageSize;
 
+        public override int PendingLength => _pendingLength;
+
+        public override byte[]? TakeRemainder(out string? cutOff)
+        {
+            cutOff = null;
+            if (_pendingLength == 0)
+            {
+                return null;
+            }
+
+            // As for a whole line, a CR at the end is the first half of a CRLF that never came; a CR alone is no message.
+            var length = _pending[_pendingLength - 1] == LineFramer.CarriageReturn ? _pendingLength - 1 : _pendingLength;
+            if (length == 0)
+            {
+                _pendingLength = 0;
+                return null;
+            }
+
+            if (length > _maxMessageSize)
+            {
+                cutOff = TooLarge(length, _maxMessageSize);
+                return null;
+            }
+
+            var payload = Copy(_pending, 0, length);
+            _pendingLength = 0;
+            return payload;
+        }
+
         public override string? Decode(byte[] buffer, int offset, int count, List<byte[]> frames)
         {
             var end = offset + count;

@@ -18,6 +18,9 @@ namespace PSSocketChat.Framing
 
             public RawDecoder(int maxMessageSize) => _maxMessageSize = maxMessageSize;
 
+            // Every byte read is delivered at once: nothing is ever held.
+            public override int PendingLength => 0;
+
             public override string? Decode(byte[] buffer, int offset, int count, List<byte[]> frames)
             {
                 // Raw has no boundaries to violate; a chunk over the limit is simply cut into messages of the limit.

@@ -1,36 +1,62 @@
 using System;
+using System.Net;
 
 namespace PSSocketChat
 {
     /// <summary>
-    /// A client connected or a connection ended. Queued in the inbox between the messages, so a consumer sees
-    /// a client's arrival before its first message and its departure after its last one.
+    /// Something that happened to a connection, queued in the inbox between the messages, so a consumer sees a
+    /// client's arrival before its first message and its departure after its last one.
     /// </summary>
     public sealed class ConnectionEvent : IInboxItem
     {
-        internal ConnectionEvent(ConnectionEventKind kind, SocketConnection connection)
+        private readonly DateTime _timeUtc = DateTime.UtcNow;
+
+        internal ConnectionEvent(ConnectionEventKind kind, SocketConnection connection, int partialBytes = 0)
         {
             Kind = kind;
             Connection = connection;
-            Time = DateTime.UtcNow;
+            RemoteEndPoint = connection.RemoteEndPoint;
             Reason = connection.CloseReason;
             Detail = connection.CloseDetail;
+            PartialBytes = partialBytes;
+        }
+
+        /// <summary>A client the server turned away before it became a connection.</summary>
+        internal ConnectionEvent(IPEndPoint remoteEndPoint, string detail)
+        {
+            Kind = ConnectionEventKind.Rejected;
+            RemoteEndPoint = remoteEndPoint;
+            Detail = detail;
         }
 
         public ConnectionEventKind Kind { get; }
 
-        public SocketConnection Connection { get; }
+        /// <summary>The connection; null for a client that was <see cref="ConnectionEventKind.Rejected"/>.</summary>
+        public SocketConnection? Connection { get; }
 
-        /// <summary>When it happened, in UTC.</summary>
-        public DateTime Time { get; }
+        public IPEndPoint RemoteEndPoint { get; }
 
-        /// <summary>Why the connection ended; <see cref="CloseReason.None"/> for a connect.</summary>
+        /// <summary>When it happened, in local time.</summary>
+        public DateTime Time => _timeUtc.ToLocalTime();
+
+        /// <summary>Why the connection ended; <see cref="CloseReason.None"/> for the other kinds.</summary>
         public CloseReason Reason { get; }
 
+        /// <summary>What the kind and reason alone do not say, such as the rule broken or why a client was turned away.</summary>
         public string? Detail { get; }
 
-        public override string ToString() => Kind == ConnectionEventKind.Connected
-            ? $"{Connection.RemoteEndPoint} connected (connection {Connection.Id})"
-            : $"{Connection.RemoteEndPoint} disconnected (connection {Connection.Id}): {CloseReasons.Describe(Reason, Detail)}";
+        /// <summary>For <see cref="ConnectionEventKind.UnterminatedLine"/>: the bytes waiting for their line feed.</summary>
+        public int PartialBytes { get; }
+
+        public override string ToString() => Kind switch
+        {
+            ConnectionEventKind.Connected => $"{RemoteEndPoint} connected (connection {Connection!.Id})",
+            ConnectionEventKind.Rejected => $"{RemoteEndPoint} turned away: {Detail}",
+            ConnectionEventKind.UnterminatedLine =>
+                $"{RemoteEndPoint} (connection {Connection!.Id}) sent {PartialBytes} byte(s) without a line feed and paused. " +
+                "In Line framing a message ends at a line feed, so they are not a message yet; a peer that never sends one " +
+                "(a program that calls send() and recv() without newlines, as the classroom seed programs do) needs Raw framing.",
+            _ => $"{RemoteEndPoint} disconnected (connection {Connection!.Id}): {CloseReasons.Describe(Reason, Detail)}",
+        };
     }
 }

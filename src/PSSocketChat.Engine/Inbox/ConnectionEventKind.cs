@@ -2,7 +2,19 @@ namespace PSSocketChat
 {
     public enum ConnectionEventKind
     {
+        /// <summary>A client connected to a server.</summary>
         Connected,
+
+        /// <summary>The connection ended; <see cref="ConnectionEvent.Reason"/> says why.</summary>
         Disconnected,
+
+        /// <summary>A client connected and the server turned it away at once (its connection limit was reached).</summary>
+        Rejected,
+
+        /// <summary>
+        /// Reported once per connection: in Line framing, the peer sent bytes without a line feed and then went quiet,
+        /// as a peer that never ends its messages with one does.
+        /// </summary>
+        UnterminatedLine,
     }
 }

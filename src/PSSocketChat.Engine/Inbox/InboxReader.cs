@@ -56,9 +56,9 @@ namespace PSSocketChat
 
                 return new SocketChatException(
                     SocketErrorKind.ReceiveTimeout,
-                    _request.Count is int count
+                    (_request.Count is int count
                         ? $"Received {MessageCount} of {count} message(s) within {_request.Timeout}."
-                        : $"No message arrived within {_request.Timeout}.",
+                        : $"No message arrived within {_request.Timeout}.") + _request.From?.UnterminatedLineHint(),
                     target);
             }
         }

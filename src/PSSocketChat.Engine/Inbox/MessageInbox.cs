@@ -192,9 +192,12 @@ namespace PSSocketChat
 
         internal void AddEvent(ConnectionEvent connectionEvent)
         {
+            // Notices about clients that never became connections may fill only half the room, so a flood of them
+            // (a full server under a connect storm) cannot crowd out the connects and disconnects of real clients.
+            var room = connectionEvent.Kind == ConnectionEventKind.Rejected ? EventCapacity / 2 : EventCapacity;
             lock (_gate)
             {
-                if (_completed || _eventCount >= EventCapacity)
+                if (_completed || _eventCount >= room)
                 {
                     _droppedEvents++;
                     return;

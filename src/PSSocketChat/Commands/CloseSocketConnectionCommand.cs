@@ -43,7 +43,7 @@ namespace PSSocketChat.Commands
 
                 connection.Close();
                 Registry.Remove(connection);
-                WriteVerbose($"{connection.Name} (id {connection.Id}) closed: {connection.CloseReason} {connection.CloseDetail}".TrimEnd());
+                WriteVerbose($"{connection.Name} (id {connection.Id}) closed: {CloseReasons.Describe(connection.CloseReason, connection.CloseDetail)}.");
                 if (PassThru)
                 {
                     WriteObject(connection);

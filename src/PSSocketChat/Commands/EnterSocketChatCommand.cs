@@ -23,6 +23,18 @@ namespace PSSocketChat.Commands
         [ValidateRange(1, 65535)]
         public int Port { get; set; } = 8000;
 
+        [Parameter(ParameterSetName = ComputerNameSet)]
+        public MessageFraming Framing { get; set; } = MessageFraming.Line;
+
+        [Parameter(ParameterSetName = ComputerNameSet)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(EncodingCompleter))]
+        public string Encoding { get; set; } = "utf8";
+
+        [Parameter(ParameterSetName = ComputerNameSet)]
+        [ValidateRange(1, int.MaxValue)]
+        public int MaxMessageSize { get; set; } = ConnectionOptions.DefaultMaxMessageSize;
+
         /// <summary>Chat on a connection that is already open; it stays open afterwards.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ConnectionSet)]
         [ArgumentCompleter(typeof(ConnectionCompleter))]
@@ -40,13 +52,19 @@ namespace PSSocketChat.Commands
 
         protected override void ProcessRecord()
         {
+            if (Timeout <= TimeSpan.Zero)
+            {
+                // Zero would not wait for any reply, and every line would end with a warning that none came.
+                ThrowTerminatingError(new ArgumentException("-Timeout must be greater than zero: it is how long each line waits for its replies."), Timeout);
+            }
+
             var ownsConnection = ParameterSetName == ComputerNameSet;
             SocketConnection connection;
             try
             {
-                connection = ownsConnection ? Registry.Connect(ComputerName, Port, new SocketClientOptions(), CancelToken) : Connection;
+                connection = ownsConnection ? Registry.Connect(ComputerName, Port, ClientOptions(), CancelToken) : Connection;
             }
-            catch (SocketChatException e)
+            catch (Exception e) when (e is SocketChatException || e is ArgumentException)
             {
                 ThrowTerminatingError(e, $"{ComputerName}:{Port}");
                 return;
@@ -70,6 +88,13 @@ namespace PSSocketChat.Commands
             }
         }
 
+        private SocketClientOptions ClientOptions() => new SocketClientOptions
+        {
+            Framing = Framing,
+            Encoding = TextEncodings.Resolve(Encoding),
+            MaxMessageSize = MaxMessageSize,
+        };
+
         private void Chat(SocketConnection connection)
         {
             Host.UI.WriteLine($"Connected to {connection.RemoteEndPoint}. Type messages; '{QuitWord}' quits.");
@@ -80,9 +105,16 @@ namespace PSSocketChat.Commands
             {
                 try
                 {
-                    foreach (var reply in connection.Exchange(line, Timeout, CancelToken))
+                    var replies = connection.Exchange(line, Timeout, CancelToken);
+                    foreach (var reply in replies)
                     {
                         Host.UI.WriteLine(reply.Text);
+                    }
+
+                    if (replies.Count == 0 && connection.State == ConnectionState.Open)
+                    {
+                        var hint = connection.UnterminatedLineHint();
+                        WriteWarning($"No reply within {Timeout.TotalSeconds:0.###} s.{hint}{(hint.Length > 0 ? " Chat with -Framing Raw." : "")}");
                     }
                 }
                 catch (SocketChatException e)
@@ -97,8 +129,9 @@ namespace PSSocketChat.Commands
 
             if (connection.State != ConnectionState.Open)
             {
-                WriteWarning($"The connection closed: {connection.CloseReason} {connection.CloseDetail}".TrimEnd());
+                WriteWarning($"The connection closed: {CloseReasons.Describe(connection.CloseReason, connection.CloseDetail)}.");
             }
         }
+
     }
 }

@@ -55,7 +55,7 @@ namespace PSSocketChat.Commands
                 WriteError(shortfall, null);
             }
 
-            WriteVerbose($"Received {reader.MessageCount} message(s): {reader.Outcome}.");
+            WriteVerbose($"Received {reader.MessageCount} message(s): {reader.Outcome.Describe()}.");
         }
     }
 }

@@ -46,6 +46,22 @@ namespace PSSocketChat.Commands
         }
 
         /// <summary>
+        /// A connection event as PowerShell reports it: a peer that seems never to send line feeds is a warning, as it
+        /// is the usual reason messages "never arrive" in Line framing; the lifecycle goes to the verbose stream.
+        /// </summary>
+        protected void WriteEvent(ConnectionEvent connectionEvent)
+        {
+            if (connectionEvent.Kind == ConnectionEventKind.UnterminatedLine)
+            {
+                WriteWarning($"{connectionEvent} Use -Framing Raw on this side.");
+            }
+            else
+            {
+                WriteVerbose(connectionEvent.ToString());
+            }
+        }
+
+        /// <summary>
         /// Drains a reader on this (the pipeline) thread: messages to the output, connection events to verbose.
         /// A cancelled wait becomes the pipeline stop PowerShell expects.
         /// </summary>
@@ -61,7 +77,7 @@ namespace PSSocketChat.Commands
                     }
                     else
                     {
-                        WriteVerbose(item.ToString());
+                        WriteEvent((ConnectionEvent)item);
                     }
                 }
             }

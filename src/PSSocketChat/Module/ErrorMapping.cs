@@ -41,7 +41,24 @@ namespace PSSocketChat.Module
         public static ErrorRecord ToErrorRecord(Exception exception, object? target)
         {
             var (id, category) = For(exception);
+            if (exception is ArgumentException argument && argument.ParamName != null)
+            {
+                exception = new ArgumentException(WithoutParameterName(argument), argument);
+            }
+
             return new ErrorRecord(exception, id, category, (exception as SocketChatException)?.Target ?? target);
+        }
+
+        /// <summary>
+        /// The message without what .NET appends for developers: " (Parameter 'name')" in .NET, "Parameter name: name"
+        /// on a new line in .NET Framework, and after either an out-of-range value. The user named no such parameter.
+        /// </summary>
+        public static string WithoutParameterName(ArgumentException exception)
+        {
+            var message = exception.Message;
+            var suffix = new ArgumentException(string.Empty, exception.ParamName).Message;
+            var at = suffix.Length == 0 ? -1 : message.IndexOf(suffix, StringComparison.Ordinal);
+            return at > 0 ? message.Substring(0, at).TrimEnd() : message;
         }
     }
 }

@@ -1,13 +1,13 @@
 using System;
 using System.Collections;
-using System.Linq;
 using System.Management.Automation;
 
 namespace PSSocketChat.Module
 {
     /// <summary>
-    /// On text parameters that take pipeline input: refuses this module's objects before PowerShell turns them into
-    /// their ToString(), so a piped connection binds where it belongs or fails binding with a clear message.
+    /// On text parameters that take pipeline input: refuses this module's objects, and bytes, before PowerShell turns
+    /// them into their ToString() (one message per byte), so a piped connection or byte array binds where it belongs
+    /// (-Connection, -Bytes) or fails binding with a clear message.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class PlainTextTransformationAttribute : ArgumentTransformationAttribute
@@ -17,19 +17,47 @@ namespace PSSocketChat.Module
             var value = Unwrap(inputData);
             try
             {
-                PlainText.RequireText(value is IEnumerable items && !(value is string) ? items.Cast<object>().Select(Unwrap).ToArray() : value);
+                if (value is IEnumerable items && !(value is string) && !(value is byte[]) && !(value is IDictionary))
+                {
+                    foreach (var item in items)
+                    {
+                        RequireText(Unwrap(item));
+                    }
+                }
+                else
+                {
+                    RequireText(value);
+                }
             }
             catch (ArgumentException e)
             {
                 // Wrapped as a failed cast on purpose: while binding pipeline input without coercion, PowerShell
                 // passes over a parameter whose value "does not cast" and goes on to bind by property name (a
                 // received message gives its Connection and Text); any other failure would end the binding there.
-                throw new ArgumentTransformationMetadataException(e.Message, new PSInvalidCastException(e.Message, e));
+                var message = ErrorMapping.WithoutParameterName(e);
+                throw new ArgumentTransformationMetadataException(message, new PSInvalidCastException(message, e));
             }
 
             return inputData;
         }
 
-        private static object Unwrap(object item) => item is PSObject wrapped ? wrapped.BaseObject : item;
+        private static void RequireText(object? value)
+        {
+            if (value is byte[] || value is byte)
+            {
+                throw new ArgumentException("Bytes are not text: send them as they are with -Bytes.");
+            }
+
+            if (value is PSCustomObject || value is IDictionary)
+            {
+                // Its text would be "@{Name=...}", never what anyone means to send.
+                throw new ArgumentException(
+                    "An object with properties is not text: choose the property to send, or format it first (ConvertTo-Json, Out-String).");
+            }
+
+            PlainText.RequireText(value);
+        }
+
+        private static object? Unwrap(object? item) => item is PSObject wrapped ? wrapped.BaseObject : item;
     }
 }

@@ -15,7 +15,7 @@ namespace PSSocketChat.Module
             }
             catch (ArgumentException e)
             {
-                throw new ArgumentTransformationMetadataException(e.Message, e);
+                throw new ArgumentTransformationMetadataException(ErrorMapping.WithoutParameterName(e), e);
             }
         }
     }

@@ -79,6 +79,83 @@ namespace PSSocketChat.Tests.Cli
             Assert.Equal(ExitCodes.Success, client.WaitForExit());
         }
 
+        [Fact]
+        public void The_seed_client_cliente_py_chats_with_the_server_program_in_raw_framing()
+        {
+            using var server = ChatProcess.Start("server", "--address", "127.0.0.1", "--port", "0", "--framing", "raw");
+            var endPoint = ChatHostTests.ListeningEndPoint(server.ReadLine());
+
+            using var client = SeedProgram.Start("cliente.py", "127.0.0.1", endPoint.Port.ToString());
+            client.Process.StandardInput.WriteLine("hola");
+            client.Process.StandardInput.WriteLine("que tal");
+            client.Process.StandardInput.WriteLine("salir");
+
+            Assert.Equal("Mensaje recibido\nMensaje recibido\n", client.ReadToEnd().Replace("\r\n", "\n"));
+            Assert.Equal(0, client.Process.ExitCode);
+            Assert.Contains("connected", server.ReadLine());
+            Assert.EndsWith(": hola", server.ReadLine());
+            Assert.EndsWith(": que tal", server.ReadLine());
+            Assert.Equal(0, kill(server.Process.Id, SIGTERM));
+            Assert.Equal(ExitCodes.Success, server.WaitForExit());
+        }
+
+        [Fact]
+        public void The_client_program_chats_with_the_seed_server_servidor_py_in_raw_framing()
+        {
+            var (seed, port) = SeedProgram.StartServer();
+            using (seed)
+            {
+                using var client = ChatProcess.Start("client", "--host", "127.0.0.1", "--port", port.ToString(), "--framing", "raw");
+                client.Process.StandardInput.WriteLine("hola");
+                Assert.Equal("Mensaje recibido", client.ReadLine());
+                client.Process.StandardInput.WriteLine("salir");
+
+                Assert.Equal(ExitCodes.Success, client.WaitForExit());
+                var printed = seed.ReadToEnd();
+                Assert.Contains("Mensaje: hola", printed);
+                Assert.Equal(0, seed.Process.ExitCode);
+            }
+        }
+
+        [Fact]
+        public void In_line_framing_the_server_program_tells_how_to_serve_a_client_that_sends_no_line_feed()
+        {
+            using var server = ChatProcess.Start("server", "--address", "127.0.0.1", "--port", "0");
+            var endPoint = ChatHostTests.ListeningEndPoint(server.ReadLine());
+
+            using (var client = SeedProgram.Start("cliente.py", "127.0.0.1", endPoint.Port.ToString()))
+            {
+                client.Process.StandardInput.WriteLine("hola");
+                client.Process.StandardInput.Flush();
+                Assert.Contains("connected", server.ReadLine());
+                var advice = server.ReadLine();
+                Assert.Contains("sent 4 byte(s) without a line feed", advice);
+                Assert.Contains("--framing raw", advice);
+            }
+
+            // cliente.py killed: its words still arrive, as the last (unterminated) line.
+            Assert.EndsWith(": hola", server.ReadLine());
+            Assert.Equal(0, kill(server.Process.Id, SIGTERM));
+            Assert.Equal(ExitCodes.Success, server.WaitForExit());
+        }
+
+        [Fact]
+        public void In_line_framing_the_client_program_tells_how_to_talk_to_a_server_that_sends_no_line_feed()
+        {
+            var (seed, port) = SeedProgram.StartServer();
+            using (seed)
+            {
+                using var client = ChatProcess.Start("client", "--host", "127.0.0.1", "--port", port.ToString());
+                client.Process.StandardInput.WriteLine("hola");
+
+                var advice = client.ReadErrorLine();
+                Assert.Contains("without a line feed", advice);
+                Assert.Contains("--framing raw", advice);
+                client.Process.StandardInput.WriteLine("salir");
+                Assert.Equal(ExitCodes.Success, client.WaitForExit());
+            }
+        }
+
         [DllImport("libc", SetLastError = true)]
         private static extern int kill(int pid, int signal);
 
@@ -117,6 +194,14 @@ namespace PSSocketChat.Tests.Cli
                     Assert.Fail($"The program ended: {Process.StandardError.ReadToEnd()}");
                 }
 
+                return line.Result!;
+            }
+
+            public string ReadErrorLine()
+            {
+                var line = Process.StandardError.ReadLineAsync();
+                Assert.True(line.Wait(Loopback.Patience), "The program printed nothing on standard error.");
+                Assert.True(line.Result != null, "The program ended without a line on standard error.");
                 return line.Result!;
             }
 

@@ -33,7 +33,7 @@ namespace PSSocketChat.Tests.Engine
             Assert.Equal("uno", first.Text);
             Assert.Equal(Encoding.UTF8.GetBytes("uno"), first.Bytes);
             Assert.Equal(client.LocalEndPoint, first.RemoteEndPoint);
-            Assert.Equal(System.DateTimeKind.Utc, first.ReceivedAt.Kind);
+            Assert.Equal(System.DateTimeKind.Local, first.ReceivedAt.Kind);
             Assert.Equal(new long[] { 1, 2 }, new[] { first.Sequence, second.Sequence });
             Assert.Same(first.Connection, second.Connection);
             Assert.Equal(first.Connection.Id, first.ConnectionId);
@@ -88,6 +88,67 @@ namespace PSSocketChat.Tests.Engine
             server.Inbox.NextEvent(ConnectionEventKind.Disconnected);
             Assert.Equal(count, connection.MessagesSent);
             Assert.True(connection.Writes < count, $"{connection.Writes} writes for {count} acknowledgements: they were not batched.");
+        }
+
+        [Fact]
+        public void An_acknowledgement_larger_than_the_maximum_message_size_is_named_as_the_acknowledgement()
+        {
+            var error = Assert.Throws<SocketChatException>(() => Loopback.StartServer(o => o.MaxMessageSize = 8));
+
+            Assert.Equal(SocketErrorKind.MessageTooLarge, error.Kind);
+            Assert.StartsWith("The acknowledgement 'Mensaje recibido' is 16 bytes, more than the maximum message size of 8 bytes", error.Message);
+        }
+
+        [Fact]
+        public void An_acknowledgement_the_framing_cannot_carry_is_named_as_the_acknowledgement()
+        {
+            var error = Assert.Throws<SocketChatException>(() => Loopback.StartServer(o => o.Acknowledgement = "a\nb"));
+
+            Assert.Equal(SocketErrorKind.InvalidMessage, error.Kind);
+            Assert.Equal("The acknowledgement 'a\nb' cannot be sent in Line framing: it contains a line break, which would end it early. Choose a text of one line.", error.Message);
+        }
+
+        [Fact]
+        public void The_server_tells_its_port_and_its_times_in_local_time()
+        {
+            using var server = Loopback.StartServer();
+
+            Assert.NotEqual(0, server.Port);
+            Assert.Equal(server.LocalEndPoint.Port, server.Port);
+            Assert.Equal(System.DateTimeKind.Local, server.StartedAt.Kind);
+            server.Stop();
+            Assert.Equal(System.DateTimeKind.Local, server.StoppedAt!.Value.Kind);
+        }
+
+        [Fact]
+        public async System.Threading.Tasks.Task A_message_taken_and_closed_on_at_once_is_still_acknowledged_before_the_close()
+        {
+            // The consumer races the acknowledgement: it takes the message and closes the connection at once. Repeated,
+            // so that a gap between delivering and acknowledging shows; none may be left unacknowledged.
+            using var server = Loopback.StartServer();
+            for (var round = 0; round < 30; round++)
+            {
+                using var peer = Loopback.ConnectRaw(server);
+                peer.Send("uno\ndos\n");
+                var first = server.Inbox.NextMessage();
+                var closing = first.Connection.CloseAsync();
+
+                var acknowledgements = 0;
+                while (peer.ReadLine() is string line)
+                {
+                    Assert.Equal("Mensaje recibido", line);
+                    acknowledgements++;
+                }
+
+                peer.ShutdownSend();
+                await closing.WaitAsync(Loopback.Patience);
+
+                Assert.True(acknowledgements >= 1, $"Round {round}: the delivered message was not acknowledged.");
+                Assert.Equal(acknowledgements, (int)first.Connection.MessagesSent);
+                while (server.Inbox.TryTake(out _, System.TimeSpan.Zero, System.Threading.CancellationToken.None))
+                {
+                }
+            }
         }
     }
 }

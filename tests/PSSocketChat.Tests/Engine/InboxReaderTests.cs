@@ -60,7 +60,7 @@ namespace PSSocketChat.Tests.Engine
         {
             using var server = Loopback.StartServer(o => o.Acknowledgement = null);
             var client = Loopback.Connect(server);
-            var serverSide = server.Inbox.NextEvent(ConnectionEventKind.Connected).Connection;
+            var serverSide = server.Inbox.NextEvent(ConnectionEventKind.Connected).Connection!;
             serverSide.Send("only one");
             serverSide.Close();
 
@@ -185,6 +185,16 @@ namespace PSSocketChat.Tests.Engine
             }
 
             client.Inbox.NextTexts(texts.Length);
+        }
+
+        [Fact]
+        public void Every_outcome_has_words_of_its_own_not_its_name()
+        {
+            var outcomes = System.Enum.GetValues(typeof(ReceiveOutcome)).Cast<ReceiveOutcome>().ToList();
+            var words = outcomes.Select(o => o.Describe()).ToList();
+
+            Assert.Equal(outcomes.Count, words.Distinct().Count());
+            Assert.All(outcomes, o => Assert.DoesNotContain(o.ToString(), o.Describe()));
         }
     }
 }

@@ -54,7 +54,7 @@ namespace PSSocketChat.Tests.Engine
             using var healthy = Loopback.Connect(server);
             var peer = Loopback.ConnectRaw(server);
             server.Inbox.NextEvent(ConnectionEventKind.Connected);
-            var resetConnection = server.Inbox.NextEvent(ConnectionEventKind.Connected).Connection;
+            var resetConnection = server.Inbox.NextEvent(ConnectionEventKind.Connected).Connection!;
 
             peer.Reset();
 

@@ -55,5 +55,32 @@ namespace PSSocketChat.Tests.Engine
             Assert.Throws<ArgumentOutOfRangeException>(() => inbox.TryTake(out _, TimeSpan.FromSeconds(-2), CancellationToken.None));
             Assert.Throws<ArgumentOutOfRangeException>(() => new MessageInbox(0));
         }
+
+        [Fact]
+        public void Clients_turned_away_fill_at_most_half_the_room_for_events_so_real_ones_still_fit()
+        {
+            var inbox = new MessageInbox(capacity: 8, eventCapacity: 4);
+            var endPoint = new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 1);
+
+            for (var i = 0; i < 5; i++)
+            {
+                inbox.AddEvent(new ConnectionEvent(endPoint, "full"));
+            }
+
+            using var server = Loopback.StartServer();
+            using var client = Loopback.Connect(server);
+            var connected = server.Inbox.NextEvent(ConnectionEventKind.Connected);
+            inbox.AddEvent(connected);
+            inbox.AddEvent(connected);
+
+            Assert.Equal(3, inbox.DroppedEvents);
+            var kinds = new System.Collections.Generic.List<ConnectionEventKind>();
+            while (inbox.TryTake(out var item, System.TimeSpan.Zero, System.Threading.CancellationToken.None))
+            {
+                kinds.Add(((ConnectionEvent)item).Kind);
+            }
+
+            Assert.Equal(new[] { ConnectionEventKind.Rejected, ConnectionEventKind.Rejected, ConnectionEventKind.Connected, ConnectionEventKind.Connected }, kinds);
+        }
     }
 }

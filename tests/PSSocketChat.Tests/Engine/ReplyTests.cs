@@ -18,7 +18,7 @@ namespace PSSocketChat.Tests.Engine
             Assert.Equal(System.Text.Encoding.UTF8.GetByteCount("¿qué tal?"), sent.Length);
             Assert.Same(client, sent.Connection);
             Assert.Equal(server.LocalEndPoint.Port, sent.RemoteEndPoint.Port);
-            Assert.Equal(DateTimeKind.Utc, sent.SentAt.Kind);
+            Assert.Equal(DateTimeKind.Local, sent.SentAt.Kind);
         }
 
         [Fact]
@@ -100,6 +100,23 @@ namespace PSSocketChat.Tests.Engine
             Assert.Equal(1, server.ConnectionsRejected);
             first.Send("sigo");
             Assert.Equal("sigo", server.Inbox.NextMessage().Text);
+        }
+
+        [Fact]
+        public void A_client_turned_away_at_the_limit_is_reported_in_the_servers_inbox()
+        {
+            using var server = Loopback.StartServer(o => o.MaxConnections = 1);
+            using var first = Loopback.Connect(server);
+            server.Inbox.NextEvent(ConnectionEventKind.Connected);
+            using var second = Loopback.Connect(server);
+
+            var rejected = server.Inbox.NextEvent(ConnectionEventKind.Rejected);
+
+            Assert.Null(rejected.Connection);
+            Assert.Equal(second.LocalEndPoint.Port, rejected.RemoteEndPoint.Port);
+            Assert.Contains("1 client(s), its maximum", rejected.Detail);
+            Assert.Contains("turned away", rejected.ToString());
+            Assert.Equal(1, server.ConnectionsRejected);
         }
     }
 }

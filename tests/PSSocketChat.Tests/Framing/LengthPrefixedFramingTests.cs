@@ -53,5 +53,29 @@ namespace PSSocketChat.Tests.Framing
             Assert.Empty(frames);
             Assert.Contains("4294967295", violation);
         }
+
+        [Fact]
+        public void A_message_cut_off_by_the_end_of_stream_is_reported_not_delivered()
+        {
+            var decoder = Framer.For(MessageFraming.LengthPrefixed).CreateDecoder(100);
+            var frames = new System.Collections.Generic.List<byte[]>();
+            decoder.Decode(new byte[] { 0, 0, 0, 5, 1, 2 }, 0, 6, frames);
+
+            Assert.Equal(6, decoder.PendingLength);
+            Assert.Null(decoder.TakeRemainder(out var cutOff));
+            Assert.Contains("2 of its 5 bytes", cutOff);
+            Assert.Empty(frames);
+        }
+
+        [Fact]
+        public void A_length_prefix_cut_off_by_the_end_of_stream_is_reported()
+        {
+            var decoder = Framer.For(MessageFraming.LengthPrefixed).CreateDecoder(100);
+            decoder.Decode(new byte[] { 0, 0 }, 0, 2, new System.Collections.Generic.List<byte[]>());
+
+            Assert.Equal(2, decoder.PendingLength);
+            Assert.Null(decoder.TakeRemainder(out var cutOff));
+            Assert.Contains("2 of its 4 bytes", cutOff);
+        }
     }
 }

@@ -177,5 +177,47 @@ namespace PSSocketChat.Tests.Framing
             Assert.Equal(new byte[] { (byte)'a', 0xF1, (byte)'o', (byte)'\n' }, frame);
             Assert.Equal("año", codec.DecodeText(frame.Take(3).ToArray()));
         }
+
+        [Fact]
+        public void Bytes_after_the_last_line_feed_are_counted_as_pending()
+        {
+            var decoder = Framer.For(MessageFraming.Line).CreateDecoder(100);
+            var frames = new System.Collections.Generic.List<byte[]>();
+
+            decoder.Decode(Bytes("uno\ndo"), 0, 6, frames);
+            Assert.Equal(2, decoder.PendingLength);
+            decoder.Decode(Bytes("s\n"), 0, 2, frames);
+            Assert.Equal(0, decoder.PendingLength);
+        }
+
+        [Theory]
+        [InlineData("sin fin", "sin fin")]
+        [InlineData("sin fin\r", "sin fin")]
+        public void At_end_of_stream_the_unterminated_last_line_is_handed_back_once(string wire, string expected)
+        {
+            var decoder = Framer.For(MessageFraming.Line).CreateDecoder(100);
+            var frames = new System.Collections.Generic.List<byte[]>();
+            var bytes = Bytes(wire);
+            decoder.Decode(bytes, 0, bytes.Length, frames);
+
+            Assert.Equal(expected, Text(decoder.TakeRemainder(out var cutOff)!));
+            Assert.Null(cutOff);
+            Assert.Null(decoder.TakeRemainder(out _));
+            Assert.Empty(frames);
+        }
+
+        [Theory]
+        [InlineData("uno\n")]
+        [InlineData("uno\n\r")]
+        public void Nothing_remains_when_the_stream_ends_on_a_line_feed_or_the_CR_of_one(string wire)
+        {
+            var decoder = Framer.For(MessageFraming.Line).CreateDecoder(100);
+            var bytes = Bytes(wire);
+            decoder.Decode(bytes, 0, bytes.Length, new System.Collections.Generic.List<byte[]>());
+
+            Assert.Null(decoder.TakeRemainder(out var cutOff));
+            Assert.Null(cutOff);
+            Assert.Equal(0, decoder.PendingLength);
+        }
     }
 }
