@@ -103,6 +103,16 @@ namespace PSSocketChat
                 {
                     var isUnterminated = unterminated != null && i == frames.Count - 1;
                     var message = new SocketMessage(this, Interlocked.Increment(ref _messagesReceived), frames[i], receivedAt, _codec, isUnterminated);
+                    var closing = State != ConnectionState.Open;
+                    if (closing && _framedAcknowledgement != null)
+                    {
+                        // A close this side asked for has begun, and what arrives now could not be acknowledged: it is
+                        // neither delivered nor acknowledged (a peer may send again what was not), only counted, and
+                        // the close says so. Without acknowledgements (a client's half-close), it is delivered if it fits.
+                        Interlocked.Increment(ref _messagesDiscarded);
+                        continue;
+                    }
+
                     if (Inbox.TryAdd(message))
                     {
                         delivered++;
@@ -110,14 +120,17 @@ namespace PSSocketChat
                         continue;
                     }
 
-                    if (State != ConnectionState.Open)
+                    if (closing)
                     {
-                        // Closing locally: keep what fits for the consumer, but do not wait for room.
+                        // No waiting for room once a close has begun.
+                        Interlocked.Increment(ref _messagesDiscarded);
                         continue;
                     }
 
-                    // The consumer is behind. Acknowledge what it has, let other writers go, and stop reading until it
-                    // makes room.
+                    // The consumer is behind. Acknowledge and count what it has, let other writers go, and stop reading
+                    // until it makes room.
+                    _server?.CountMessages(delivered);
+                    delivered = 0;
                     if (locked)
                     {
                         await WriteAcknowledgementsAsync(owed).ConfigureAwait(false);
@@ -132,6 +145,7 @@ namespace PSSocketChat
                     }
                     catch (OperationCanceledException) when (_stopDelivery.IsCancellationRequested)
                     {
+                        Interlocked.Increment(ref _messagesDiscarded);
                         continue;
                     }
 

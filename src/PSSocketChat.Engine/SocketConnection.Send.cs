@@ -146,7 +146,7 @@ namespace PSSocketChat
         {
             try
             {
-                using (cancellationToken.Register(state => ((SocketConnection)state!).Abort(), this))
+                using (cancellationToken.Register(state => ((SocketConnection)state!).ResetForCancelledSend(), this))
                 {
                     await _stream.WriteAsync(buffer, 0, count).ConfigureAwait(false);
                 }

@@ -43,6 +43,7 @@ namespace PSSocketChat
         private long _bytesSent;
         private long _messagesReceived;
         private long _messagesSent;
+        private long _messagesDiscarded;
         private int _partialMessageBytes;
 
         // Set under the write lock when our FIN goes out; nothing may be written after it.
@@ -113,7 +114,15 @@ namespace PSSocketChat
 
         public long BytesSent => Interlocked.Read(ref _bytesSent);
 
+        /// <summary>Messages read from the peer, each numbered by its <see cref="SocketMessage.Sequence"/>; <see cref="MessagesDiscarded"/> of them were not delivered.</summary>
         public long MessagesReceived => Interlocked.Read(ref _messagesReceived);
+
+        /// <summary>
+        /// Messages that arrived after a close this side asked for had begun (Close, a server's Stop): neither
+        /// delivered nor acknowledged. Every other message received was delivered to the inbox and, where the server
+        /// acknowledges, acknowledged.
+        /// </summary>
+        public long MessagesDiscarded => Interlocked.Read(ref _messagesDiscarded);
 
         /// <summary>
         /// Bytes received that do not make a whole message yet: a line still waiting for its line feed, or a
@@ -141,6 +150,13 @@ namespace PSSocketChat
 
         /// <summary>Closes in order and waits for it; see <see cref="CloseAsync()"/>.</summary>
         public void Close() => CloseAsync().GetAwaiter().GetResult();
+
+        /// <summary>
+        /// Closes in order, waiting for it until <paramref name="cancellationToken"/> is cancelled (Ctrl+C): then the
+        /// close goes on by itself, bounded by the close timeout, and the wait ends at once.
+        /// </summary>
+        /// <exception cref="OperationCanceledException">The token was cancelled before the close finished.</exception>
+        public void Close(CancellationToken cancellationToken) => Blocking.Wait(CloseAsync(), cancellationToken);
 
         /// <summary>
         /// Closes in order: pending sends finish, a FIN goes out, and the peer gets up to the close timeout to
@@ -230,28 +246,84 @@ namespace PSSocketChat
         /// <summary>The one way a connection ends, run once by the receive loop whatever ended it.</summary>
         private async Task FinishAsync(CloseReason reason, string? detail)
         {
-            StopWatchingLines();
-            if (TryBeginClosing(reason, detail) && reason != CloseReason.Reset)
+            try
             {
-                // The peer is done, or broke the rules: what we already queued still goes out, then our FIN.
-                await ShutdownSendAsync().ConfigureAwait(false);
+                OnFinishingForTests?.Invoke();
+                StopWatchingLines();
+                if (TryBeginClosing(reason, detail) && reason != CloseReason.Reset)
+                {
+                    // The peer is done, or broke the rules: what we already queued still goes out, then our FIN.
+                    await ShutdownSendAsync().ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                // Whatever failed above, the connection is over: it says so, its consumers wake, and every close
+                // waiting on it returns. A failure here must never leave a closer waiting for ever.
+                try
+                {
+                    TryBeginClosing(CloseReason.Reset, "internal error while closing");
+                    NoteDiscarded();
+                    _stream.Dispose();
+                    Interlocked.Exchange(ref _closedAtTicks, DateTime.UtcNow.Ticks);
+                    Volatile.Write(ref _state, (int)ConnectionState.Closed);
+                    if (_server != null)
+                    {
+                        _server.OnConnectionClosed(this);
+                    }
+                    else
+                    {
+                        Inbox.AddEvent(new ConnectionEvent(ConnectionEventKind.Disconnected, this));
+                        Inbox.Complete();
+                    }
+                }
+                finally
+                {
+                    _finished.TrySetResult(true);
+                }
+            }
+        }
+
+        /// <summary>What a close discarded is part of why it ended as it did: said in the detail, after any other.</summary>
+        private void NoteDiscarded()
+        {
+            var discarded = MessagesDiscarded;
+            if (discarded == 0)
+            {
+                return;
             }
 
-            _stream.Dispose();
-            Interlocked.Exchange(ref _closedAtTicks, DateTime.UtcNow.Ticks);
-            Volatile.Write(ref _state, (int)ConnectionState.Closed);
-
-            if (_server != null)
+            lock (_stateGate)
             {
-                _server.OnConnectionClosed(this);
+                var note = $"{discarded} message(s) that arrived after the close began were discarded, unacknowledged";
+                _closeDetail = string.IsNullOrEmpty(_closeDetail) ? note : $"{_closeDetail}; {note}";
             }
-            else
+        }
+
+        /// <summary>A test's way into the finish path, to prove that a failure there still ends the connection.</summary>
+        internal Action? OnFinishingForTests { get; set; }
+
+        /// <summary>
+        /// A send cancelled while on the wire: half a frame cannot be taken back, so the connection is reset, and says so.
+        /// </summary>
+        private void ResetForCancelledSend()
+        {
+            if (TryBeginClosing(CloseReason.Reset, "a send was cancelled before it finished; half a message cannot be taken back"))
             {
-                Inbox.AddEvent(new ConnectionEvent(ConnectionEventKind.Disconnected, this));
-                Inbox.Complete();
+                _stopDelivery.Cancel();
             }
 
-            _finished.TrySetResult(true);
+            try
+            {
+                // A linger of zero makes the close an RST, so the peer knows the stream is broken.
+                _socket.LingerState = new LingerOption(true, 0);
+            }
+            catch (Exception e) when (e is SocketException || e is ObjectDisposedException)
+            {
+                // Already gone: nothing to reset.
+            }
+
+            Abort();
         }
 
         private SocketChatException ClosedError(Exception? cause = null) => new SocketChatException(

@@ -30,6 +30,11 @@ namespace PSSocketChat
         private long _messagesReceived;
         private long _connectionsAccepted;
         private long _connectionsRejected;
+        private long _acceptFailures;
+        private string? _lastAcceptFailure;
+
+        private static readonly TimeSpan MinimumAcceptPause = TimeSpan.FromMilliseconds(10);
+        private static readonly TimeSpan MaximumAcceptPause = TimeSpan.FromSeconds(1);
         private long _stoppedAtTicks;
         private readonly DateTime _startedAtUtc;
 
@@ -92,6 +97,12 @@ namespace PSSocketChat
 
         public int? MaxConnections => _options.MaxConnections;
 
+        /// <summary>Times accepting a client failed (it reset first, or the process ran short of file descriptors); the server went on.</summary>
+        public long AcceptFailures => Interlocked.Read(ref _acceptFailures);
+
+        /// <summary>Why the last accept failed; null while none has.</summary>
+        public string? LastAcceptFailure => Volatile.Read(ref _lastAcceptFailure);
+
         public long MessagesReceived => Interlocked.Read(ref _messagesReceived);
 
         /// <summary>Messages from every client, and their connects and disconnects, in arrival order.</summary>
@@ -153,6 +164,13 @@ namespace PSSocketChat
         public void Stop() => StopAsync().GetAwaiter().GetResult();
 
         /// <summary>
+        /// Stops, waiting for it until <paramref name="cancellationToken"/> is cancelled (Ctrl+C): then the stop goes
+        /// on by itself (the port is already free; clients get the close timeout) and the wait ends at once.
+        /// </summary>
+        /// <exception cref="OperationCanceledException">The token was cancelled before the stop finished.</exception>
+        public void Stop(CancellationToken cancellationToken) => Blocking.Wait(StopAsync(), cancellationToken);
+
+        /// <summary>
         /// Stops accepting, releases the port, closes every client in order (each within the close timeout, all at
         /// once) and completes the inbox. Messages already queued can still be taken. Safe to call repeatedly.
         /// </summary>
@@ -200,12 +218,14 @@ namespace PSSocketChat
 
         private async Task AcceptLoopAsync()
         {
+            var pause = MinimumAcceptPause;
             while (State == ServerState.Listening)
             {
                 Socket client;
                 try
                 {
-                    client = await _listener.AcceptAsync().ConfigureAwait(false);
+                    client = await _options.Accept(_listener).ConfigureAwait(false);
+                    pause = MinimumAcceptPause;
                 }
                 catch (Exception e) when (State != ServerState.Listening && (e is SocketException || e is ObjectDisposedException))
                 {
@@ -213,9 +233,14 @@ namespace PSSocketChat
                 }
                 catch (Exception e) when (!(e is OutOfMemoryException))
                 {
-                    // A client that gave up before we accepted it, or a passing resource shortage (no file
-                    // descriptors): keep serving the others, with a pause so a persistent failure cannot spin a core.
-                    await Task.Delay(10).ConfigureAwait(false);
+                    // A client that gave up before we accepted it, or a resource shortage (no file descriptors): keep
+                    // serving the others. Counted and reported, and retried after a pause that doubles while the
+                    // failures go on, so a lasting one neither spins a core nor floods the inbox.
+                    Interlocked.Increment(ref _acceptFailures);
+                    Volatile.Write(ref _lastAcceptFailure, e.Message);
+                    Inbox.AddEvent(new ConnectionEvent(LocalEndPoint, $"accepting a client failed: {e.Message}", ConnectionEventKind.AcceptFailed));
+                    await Task.Delay(pause).ConfigureAwait(false);
+                    pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, MaximumAcceptPause.Ticks));
                     continue;
                 }
 
@@ -238,7 +263,8 @@ namespace PSSocketChat
                 {
                     Inbox.AddEvent(new ConnectionEvent(
                         Endpoints.Normalize((IPEndPoint)client.RemoteEndPoint),
-                        $"the server already serves {max} client(s), its maximum"));
+                        $"the server already serves {max} client(s), its maximum",
+                        ConnectionEventKind.Rejected));
                 }
                 catch (Exception e) when (e is SocketException || e is ObjectDisposedException)
                 {

@@ -1,5 +1,7 @@
 using System;
 using System.Net;
+using System.Net.Sockets;
+using System.Threading.Tasks;
 
 namespace PSSocketChat
 {
@@ -22,6 +24,9 @@ namespace PSSocketChat
 
         /// <summary>Connections the OS may queue before the server accepts them.</summary>
         public int Backlog { get; set; } = 512;
+
+        /// <summary>Takes the next client off the listener; replaceable so tests can make accepts fail.</summary>
+        internal Func<Socket, Task<Socket>> Accept { get; set; } = listener => listener.AcceptAsync();
 
         internal override void Validate()
         {

@@ -67,7 +67,9 @@ namespace PSSocketChat.Module.Tests
 
             Assert.Contains("'PSSocketChat.dll'", psm1);
             Assert.Contains("$ExecutionContext.SessionState.Module.OnRemove", psm1);
-            Assert.Contains($"[{typeof(ModuleState).FullName}]::{nameof(ModuleState.Shutdown)}()", psm1);
+            // Each runspace says it imported the module, and its removal closes what it opened (the last, everything).
+            Assert.Contains($"[{typeof(ModuleState).FullName}]::{nameof(ModuleState.Imported)}([runspace]::DefaultRunspace.InstanceId)", psm1);
+            Assert.Contains($"[{typeof(ModuleState).FullName}]::{nameof(ModuleState.Removed)}([runspace]::DefaultRunspace.InstanceId)", psm1);
             Assert.DoesNotContain("Export-ModuleMember", psm1);
         }
 

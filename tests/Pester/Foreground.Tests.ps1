@@ -114,3 +114,35 @@ Describe 'Receive-SocketMessage -Server -Wait' {
         }
     }
 }
+
+Describe 'Ctrl+C during a stop or a close' {
+    AfterEach {
+        Close-Everything
+    }
+
+    It 'ends Stop-SocketServer''s wait for a client that does not close, and the stop goes on' {
+        $name = New-TestName -Prefix 'parar'
+        $server = Start-TestServer -Parameters @{ Name = $name }
+        # A plain client that never closes its side: the stop waits for it up to the close timeout (5 s).
+        $silent = New-Object System.Net.Sockets.TcpClient
+        $silent.Connect([System.Net.IPAddress]::Loopback, $server.Port)
+        Wait-Until -Because 'the server to accept' { $server.ConnectionCount -eq 1 }
+        $run = Start-InRunspace -Script "Stop-SocketServer -Name $name -Confirm:`$false"
+        try {
+            Wait-Until -Because 'the stop to begin' { $server.State.ToString() -eq 'Stopping' }
+
+            # PowerShell.Stop() is what Ctrl+C does; it returns once the pipeline has stopped.
+            $run.PowerShell.Stop()
+
+            $run.PowerShell.InvocationStateInfo.State.ToString() | Should -Be 'Stopped'
+            # Had the cmdlet waited for the stop to finish, the server would be Stopped by now.
+            $server.State.ToString() | Should -Be 'Stopping'
+        }
+        finally {
+            $silent.Dispose()
+            Stop-InRunspace $run
+        }
+
+        Wait-Until -Because 'the stop to finish once the client is gone' { $server.State.ToString() -eq 'Stopped' }
+    }
+}

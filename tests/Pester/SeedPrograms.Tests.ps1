@@ -42,12 +42,12 @@ Describe 'cliente.py against the module''s server' {
             $warning | Should -Match 'sent 4 byte\(s\) without a line feed'
             $warning | Should -Match '-Framing Raw'
 
-            # cliente.py waits for a reply a Line server cannot give. Stopping the server ends that wait; the end of its
-            # input then ends cliente.py, which closes its socket in order, so its words arrive as the last line.
+            # cliente.py waits for the reply a Line server cannot give. A line sent from the server ends that wait, the
+            # end of its input then ends cliente.py, and it closes its socket in order: its words arrive as the last line.
             $client.StandardInput.Close()
-            Stop-SocketServer -Name $name -Confirm:$false
-            Wait-Until -Because 'the foreground server to return' { $run.Handle.IsCompleted }
+            Get-SocketConnection -Server $server | Send-SocketMessage -Message 'adios'
             $client.WaitForExit(20000) | Should -BeTrue
+            Wait-Until -Because 'the last line to be delivered' { $run.Output.Count -ge 1 }
             $delivered = @(Get-RunOutput $run)
             $delivered.Count | Should -Be 1
             $delivered[0].Text | Should -Be 'hola'

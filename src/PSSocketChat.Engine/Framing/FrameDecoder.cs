@@ -19,6 +19,15 @@ namespace PSSocketChat.Framing
         public abstract int PendingLength { get; }
 
         /// <summary>
+        /// Bytes this decoder holds memory for between reads: in proportion to what has arrived, never to what a peer
+        /// merely announces, and given back after a long message, so an idle peer pins little.
+        /// </summary>
+        internal abstract int HeldCapacity { get; }
+
+        /// <summary>A held buffer larger than this is given back once the message it served is complete.</summary>
+        protected const int KeptCapacity = 16 * 1024;
+
+        /// <summary>
         /// Called once, when the peer has closed: what is left of a message it did not finish. Returns a payload to
         /// deliver (Line framing's last line, which lacked only its line feed), or null with <paramref name="cutOff"/>
         /// saying what was lost when a part of a message cannot be one (a length-prefixed message cut short).

@@ -7,13 +7,16 @@ namespace PSSocketChat.Framing
     {
         private readonly int _maxMessageSize;
 
-        // The start of a line that a read cut off. Reused across lines; never larger than the size limit plus a CR.
+        // The start of a line that a read cut off. Reused across lines up to KeptCapacity; never larger than the size
+        // limit plus a CR.
         private byte[] _pending = Array.Empty<byte>();
         private int _pendingLength;
 
         public LineDecoder(int maxMessageSize) => _maxMessageSize = maxMessageSize;
 
         public override int PendingLength => _pendingLength;
+
+        internal override int HeldCapacity => _pending.Length;
 
         public override byte[]? TakeRemainder(out string? cutOff)
         {
@@ -72,6 +75,12 @@ namespace PSSocketChat.Framing
 
                 frames.Add(payload);
                 _pendingLength = 0;
+                if (_pending.Length > KeptCapacity)
+                {
+                    // A long line is done: do not keep its buffer for the life of the connection.
+                    _pending = Array.Empty<byte>();
+                }
+
                 start = lineFeed + 1;
             }
 

@@ -21,6 +21,8 @@ namespace PSSocketChat.Framing
             // Every byte read is delivered at once: nothing is ever held.
             public override int PendingLength => 0;
 
+            internal override int HeldCapacity => 0;
+
             public override string? Decode(byte[] buffer, int offset, int count, List<byte[]> frames)
             {
                 // Raw has no boundaries to violate; a chunk over the limit is simply cut into messages of the limit.

@@ -21,19 +21,23 @@ namespace PSSocketChat
             PartialBytes = partialBytes;
         }
 
-        /// <summary>A client the server turned away before it became a connection.</summary>
-        internal ConnectionEvent(IPEndPoint remoteEndPoint, string detail)
+        /// <summary>
+        /// A client the server turned away before it became a connection (its address), or an accept that failed (the
+        /// server's own address, as no client is known).
+        /// </summary>
+        internal ConnectionEvent(IPEndPoint endPoint, string detail, ConnectionEventKind kind)
         {
-            Kind = ConnectionEventKind.Rejected;
-            RemoteEndPoint = remoteEndPoint;
+            Kind = kind;
+            RemoteEndPoint = endPoint;
             Detail = detail;
         }
 
         public ConnectionEventKind Kind { get; }
 
-        /// <summary>The connection; null for a client that was <see cref="ConnectionEventKind.Rejected"/>.</summary>
+        /// <summary>The connection; null for <see cref="ConnectionEventKind.Rejected"/> and <see cref="ConnectionEventKind.AcceptFailed"/>.</summary>
         public SocketConnection? Connection { get; }
 
+        /// <summary>The peer's address and port; for <see cref="ConnectionEventKind.AcceptFailed"/>, the server's own.</summary>
         public IPEndPoint RemoteEndPoint { get; }
 
         /// <summary>When it happened, in local time.</summary>
@@ -52,6 +56,7 @@ namespace PSSocketChat
         {
             ConnectionEventKind.Connected => $"{RemoteEndPoint} connected (connection {Connection!.Id})",
             ConnectionEventKind.Rejected => $"{RemoteEndPoint} turned away: {Detail}",
+            ConnectionEventKind.AcceptFailed => $"{RemoteEndPoint}: {Detail}; the server goes on",
             ConnectionEventKind.UnterminatedLine =>
                 $"{RemoteEndPoint} (connection {Connection!.Id}) sent {PartialBytes} byte(s) without a line feed and paused. " +
                 "In Line framing a message ends at a line feed, so they are not a message yet; a peer that never sends one " +

@@ -11,6 +11,9 @@ namespace PSSocketChat
         /// <summary>A client connected and the server turned it away at once (its connection limit was reached).</summary>
         Rejected,
 
+        /// <summary>Accepting a client failed (it reset first, or the process ran short of file descriptors); the server goes on.</summary>
+        AcceptFailed,
+
         /// <summary>
         /// Reported once per connection: in Line framing, the peer sent bytes without a line feed and then went quiet,
         /// as a peer that never ends its messages with one does.

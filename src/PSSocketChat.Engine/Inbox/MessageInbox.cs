@@ -192,9 +192,12 @@ namespace PSSocketChat
 
         internal void AddEvent(ConnectionEvent connectionEvent)
         {
-            // Notices about clients that never became connections may fill only half the room, so a flood of them
-            // (a full server under a connect storm) cannot crowd out the connects and disconnects of real clients.
-            var room = connectionEvent.Kind == ConnectionEventKind.Rejected ? EventCapacity / 2 : EventCapacity;
+            // Notices about clients that never became connections (turned away, or failed to be accepted) may fill only
+            // half the room, so a flood of them (a connect storm, a shortage of file descriptors) cannot crowd out the
+            // connects and disconnects of real clients.
+            var room = connectionEvent.Kind == ConnectionEventKind.Rejected || connectionEvent.Kind == ConnectionEventKind.AcceptFailed
+                ? EventCapacity / 2
+                : EventCapacity;
             lock (_gate)
             {
                 if (_completed || _eventCount >= room)

@@ -16,6 +16,10 @@ namespace PSSocketChat
         private readonly List<SocketServer> _servers = new List<SocketServer>();
         private readonly List<SocketConnection> _outbound = new List<SocketConnection>();
 
+        // Who opened what: an opaque token the host chooses (the module uses the runspace's id), so that one of many
+        // users of the process can close what it opened and leave the others' alone.
+        private readonly Dictionary<object, object> _owners = new Dictionary<object, object>();
+
         /// <summary>Servers not yet stopped, by id.</summary>
         public SocketServer[] Servers
         {
@@ -23,6 +27,11 @@ namespace PSSocketChat
             {
                 lock (_gate)
                 {
+                    foreach (var stopped in _servers.Where(s => s.State == ServerState.Stopped))
+                    {
+                        _owners.Remove(stopped);
+                    }
+
                     _servers.RemoveAll(s => s.State == ServerState.Stopped);
                     return _servers.ToArray();
                 }
@@ -47,7 +56,11 @@ namespace PSSocketChat
         }
 
         /// <exception cref="SocketChatException">The name is taken, or the server cannot listen.</exception>
-        public SocketServer StartServer(SocketServerOptions options)
+        public SocketServer StartServer(SocketServerOptions options) => StartServer(options, owner: null);
+
+        /// <summary>Starts a server that <paramref name="owner"/> opened; see <see cref="CloseOwnedBy"/>.</summary>
+        /// <exception cref="SocketChatException">The name is taken, or the server cannot listen.</exception>
+        public SocketServer StartServer(SocketServerOptions options, object? owner)
         {
             if (options is null)
             {
@@ -64,12 +77,18 @@ namespace PSSocketChat
 
                 var server = SocketServer.Start(options);
                 _servers.Add(server);
+                Own(server, owner);
                 return server;
             }
         }
 
         /// <exception cref="SocketChatException">The name is taken, or the connect failed.</exception>
-        public SocketConnection Connect(string computerName, int port, SocketClientOptions options, CancellationToken cancellationToken)
+        public SocketConnection Connect(string computerName, int port, SocketClientOptions options, CancellationToken cancellationToken) =>
+            Connect(computerName, port, options, owner: null, cancellationToken);
+
+        /// <summary>Opens a connection for <paramref name="owner"/>; see <see cref="CloseOwnedBy"/>.</summary>
+        /// <exception cref="SocketChatException">The name is taken, or the connect failed.</exception>
+        public SocketConnection Connect(string computerName, int port, SocketClientOptions options, object? owner, CancellationToken cancellationToken)
         {
             if (options is null)
             {
@@ -85,6 +104,7 @@ namespace PSSocketChat
                 {
                     RequireFreeConnectionName(options.Name);
                     _outbound.Add(connection);
+                    Own(connection, owner);
                 }
             }
             catch
@@ -102,6 +122,7 @@ namespace PSSocketChat
             lock (_gate)
             {
                 _outbound.Remove(connection);
+                _owners.Remove(connection);
             }
         }
 
@@ -125,16 +146,37 @@ namespace PSSocketChat
         /// Stops every server and closes every connection, all at once, waiting at most <paramref name="bound"/>:
         /// the module's cleanup when it is removed or the process exits.
         /// </summary>
-        public void CloseAll(TimeSpan bound)
+        public void CloseAll(TimeSpan bound) => Close(_ => true, bound);
+
+        /// <summary>
+        /// Stops the servers and closes the connections that <paramref name="owner"/> opened, all at once, waiting at most
+        /// <paramref name="bound"/>; what others opened goes on. The module's cleanup when one runspace removes it.
+        /// </summary>
+        public void CloseOwnedBy(object owner, TimeSpan bound) =>
+            Close(item => _owners.TryGetValue(item, out var opener) && opener.Equals(owner), bound);
+
+        private void Own(object item, object? owner)
+        {
+            if (owner != null)
+            {
+                _owners[item] = owner;
+            }
+        }
+
+        private void Close(Func<object, bool> selected, TimeSpan bound)
         {
             SocketServer[] servers;
             SocketConnection[] outbound;
             lock (_gate)
             {
-                servers = _servers.ToArray();
-                outbound = _outbound.ToArray();
-                _servers.Clear();
-                _outbound.Clear();
+                servers = _servers.Where(s => selected(s)).ToArray();
+                outbound = _outbound.Where(c => selected(c)).ToArray();
+                _servers.RemoveAll(s => servers.Contains(s));
+                _outbound.RemoveAll(c => outbound.Contains(c));
+                foreach (var item in servers.Cast<object>().Concat(outbound))
+                {
+                    _owners.Remove(item);
+                }
             }
 
             var closing = servers.Select(s => s.StopAsync()).Concat(outbound.Select(c => c.CloseAsync())).ToArray();

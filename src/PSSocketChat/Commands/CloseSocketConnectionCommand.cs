@@ -41,8 +41,8 @@ namespace PSSocketChat.Commands
                     continue;
                 }
 
-                connection.Close();
                 Registry.Remove(connection);
+                WhileStoppable(() => connection.Close(CancelToken));
                 WriteVerbose($"{connection.Name} (id {connection.Id}) closed: {CloseReasons.Describe(connection.CloseReason, connection.CloseDetail)}.");
                 if (PassThru)
                 {

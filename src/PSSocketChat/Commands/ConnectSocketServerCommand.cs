@@ -53,7 +53,7 @@ namespace PSSocketChat.Commands
                     Name = Name,
                 };
                 WriteVerbose($"Connecting to {target} (timeout {Timeout}).");
-                var connection = Registry.Connect(ComputerName, Port, options, CancelToken);
+                var connection = Registry.Connect(ComputerName, Port, options, ModuleState.CurrentOwner, CancelToken);
                 WriteVerbose($"{connection.Name} (id {connection.Id}) connected: {connection.LocalEndPoint} -> {connection.RemoteEndPoint}.");
                 WriteObject(connection);
             }

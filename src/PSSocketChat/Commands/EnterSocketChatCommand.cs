@@ -62,7 +62,7 @@ namespace PSSocketChat.Commands
             SocketConnection connection;
             try
             {
-                connection = ownsConnection ? Registry.Connect(ComputerName, Port, ClientOptions(), CancelToken) : Connection;
+                connection = ownsConnection ? Registry.Connect(ComputerName, Port, ClientOptions(), ModuleState.CurrentOwner, CancelToken) : Connection;
             }
             catch (Exception e) when (e is SocketChatException || e is ArgumentException)
             {
@@ -82,8 +82,8 @@ namespace PSSocketChat.Commands
             {
                 if (ownsConnection)
                 {
-                    connection.Close();
                     Registry.Remove(connection);
+                    WhileStoppable(() => connection.Close(CancelToken));
                 }
             }
         }

@@ -30,6 +30,22 @@ namespace PSSocketChat.Commands
         // Runs on another thread while ProcessRecord waits: cancel, and let the wait end on the pipeline thread.
         protected override void StopProcessing() => _stopping.Cancel();
 
+        /// <summary>
+        /// Runs a wait that takes the cancel token. Ctrl+C ends it at once, as the pipeline stop PowerShell expects
+        /// (also in cleanup, where that stop is already under way); what it waited for goes on by itself.
+        /// </summary>
+        protected void WhileStoppable(Action wait)
+        {
+            try
+            {
+                wait();
+            }
+            catch (OperationCanceledException) when (CancelToken.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
         protected void WriteError(Exception exception, object? target) => WriteError(ErrorMapping.ToErrorRecord(exception, target));
 
         protected void ThrowTerminatingError(Exception exception, object? target) => ThrowTerminatingError(ErrorMapping.ToErrorRecord(exception, target));

@@ -87,7 +87,7 @@ namespace PSSocketChat.Commands
                     MaxMessageSize = MaxMessageSize,
                     MaxConnections = MyInvocation.BoundParameters.ContainsKey(nameof(MaxConnections)) ? MaxConnections : (int?)null,
                 };
-                return ShouldProcess($"{options.Address}:{Port}", "Start socket server") ? Registry.StartServer(options) : null;
+                return ShouldProcess($"{options.Address}:{Port}", "Start socket server") ? Registry.StartServer(options, ModuleState.CurrentOwner) : null;
             }
             catch (System.Exception e) when (e is SocketChatException || e is System.ArgumentException)
             {
@@ -105,7 +105,7 @@ namespace PSSocketChat.Commands
             }
             finally
             {
-                server.Stop();
+                WhileStoppable(() => server.Stop(CancelToken));
             }
 
             WriteVerbose($"{server.Name} stopped; {server.MessagesReceived} message(s) from {server.ConnectionsAccepted} client(s).");

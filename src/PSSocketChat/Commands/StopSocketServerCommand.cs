@@ -42,7 +42,7 @@ namespace PSSocketChat.Commands
                 }
 
                 var clients = server.ConnectionCount;
-                server.Stop();
+                WhileStoppable(() => server.Stop(CancelToken));
                 WriteVerbose($"{server.Name} (id {server.Id}) stopped; {clients} client(s) disconnected; {server.LocalEndPoint} is free.");
                 if (PassThru)
                 {

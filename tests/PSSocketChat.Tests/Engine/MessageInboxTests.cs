@@ -64,7 +64,7 @@ namespace PSSocketChat.Tests.Engine
 
             for (var i = 0; i < 5; i++)
             {
-                inbox.AddEvent(new ConnectionEvent(endPoint, "full"));
+                inbox.AddEvent(new ConnectionEvent(endPoint, "full", ConnectionEventKind.Rejected));
             }
 
             using var server = Loopback.StartServer();

@@ -77,5 +77,30 @@ namespace PSSocketChat.Tests.Framing
             Assert.Null(decoder.TakeRemainder(out var cutOff));
             Assert.Contains("2 of its 4 bytes", cutOff);
         }
+
+        [Fact]
+        public void A_length_alone_reserves_memory_only_for_the_bytes_that_arrive()
+        {
+            var decoder = Framer.For(MessageFraming.LengthPrefixed).CreateDecoder(1 << 20);
+            var frames = new System.Collections.Generic.List<byte[]>();
+
+            decoder.Decode(new byte[] { 0, 16, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 }, 0, 14, frames);
+
+            Assert.Empty(frames);
+            Assert.True(decoder.HeldCapacity <= 4096, $"A 1 MiB announcement with 10 bytes holds {decoder.HeldCapacity} bytes.");
+        }
+
+        [Fact]
+        public void A_message_that_arrives_in_pieces_is_whole_and_exact_and_its_buffer_is_given_back()
+        {
+            var payload = Enumerable.Range(0, 100_000).Select(i => (byte)i).ToArray();
+            var stream = new byte[] { 0, 1, 0x86, 0xA0 }.Concat(payload).Concat(new byte[] { 0, 0, 0, 1, 42 }).ToArray();
+
+            var (frames, violation) = Decode(MessageFraming.LengthPrefixed, stream, new[] { 1000, 7, 3000 });
+
+            Assert.Null(violation);
+            Assert.Equal(payload, frames[0]);
+            Assert.Equal(new byte[] { 42 }, frames[1]);
+        }
     }
 }

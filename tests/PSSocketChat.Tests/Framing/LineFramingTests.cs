@@ -219,5 +219,21 @@ namespace PSSocketChat.Tests.Framing
             Assert.Null(cutOff);
             Assert.Equal(0, decoder.PendingLength);
         }
+
+        [Fact]
+        public void The_buffer_of_a_long_line_is_given_back_once_the_line_ends()
+        {
+            var decoder = Framer.For(MessageFraming.Line).CreateDecoder(1 << 20);
+            var frames = new System.Collections.Generic.List<byte[]>();
+            var chunk = Bytes(new string('x', 50_000));
+
+            decoder.Decode(chunk, 0, chunk.Length, frames);
+            decoder.Decode(chunk, 0, chunk.Length, frames);
+            Assert.True(decoder.HeldCapacity >= 100_000);
+            decoder.Decode(Bytes("\n"), 0, 1, frames);
+
+            Assert.Equal(100_000, Assert.Single(frames).Length);
+            Assert.True(decoder.HeldCapacity <= 16 * 1024, $"After the line the decoder still holds {decoder.HeldCapacity} bytes.");
+        }
     }
 }

@@ -172,5 +172,32 @@ namespace PSSocketChat.Tests.Session
 
             Assert.Empty(registry.Connections);
         }
+
+        [Fact]
+        public void Closing_what_one_owner_opened_leaves_what_others_opened()
+        {
+            var registry = new SocketRegistry();
+            var mine = registry.StartServer(new SocketServerOptions { Address = System.Net.IPAddress.Loopback, Port = 0 }, owner: "runspace A");
+            var theirs = registry.StartServer(new SocketServerOptions { Address = System.Net.IPAddress.Loopback, Port = 0 }, owner: "runspace B");
+            var myConnection = registry.Connect("127.0.0.1", theirs.Port, new SocketClientOptions(), owner: "runspace A", System.Threading.CancellationToken.None);
+            var theirConnection = registry.Connect("127.0.0.1", mine.Port, new SocketClientOptions(), owner: "runspace B", System.Threading.CancellationToken.None);
+            try
+            {
+                registry.CloseOwnedBy("runspace A", Loopback.Patience);
+
+                Assert.Equal(ServerState.Stopped, mine.State);
+                Assert.Equal(ConnectionState.Closed, myConnection.State);
+                Assert.Equal(ServerState.Listening, theirs.State);
+                Assert.Equal(new[] { theirs }, registry.Servers);
+                Assert.Contains(theirConnection, registry.Connections);
+                Assert.DoesNotContain(myConnection, registry.Connections);
+            }
+            finally
+            {
+                registry.CloseAll(Loopback.Patience);
+            }
+
+            Assert.Equal(ServerState.Stopped, theirs.State);
+        }
     }
 }
