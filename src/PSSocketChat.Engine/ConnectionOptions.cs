@@ -8,6 +8,10 @@ namespace PSSocketChat
     {
         public const int DefaultMaxMessageSize = 1024 * 1024;
 
+        public const int DefaultInboxCapacity = 1024;
+
+        public const long DefaultInboxByteCapacity = 1024 * 1024;
+
         /// <summary>A name to find the server or connection by; a default is made from its id when empty.</summary>
         public string? Name { get; set; }
 
@@ -20,10 +24,17 @@ namespace PSSocketChat
         public int MaxMessageSize { get; set; } = DefaultMaxMessageSize;
 
         /// <summary>
-        /// Messages held for the consumer before the engine stops reading from the socket; TCP flow control then
-        /// slows the sender instead of memory growing.
+        /// Messages of one connection held for the consumer before the engine stops reading that connection's socket;
+        /// TCP flow control then slows that sender instead of memory growing. Reads resume at half.
         /// </summary>
-        public int InboxCapacity { get; set; } = 1024;
+        public int InboxCapacity { get; set; } = DefaultInboxCapacity;
+
+        /// <summary>
+        /// Payload bytes of one connection held for the consumer before its reads pause, as <see cref="InboxCapacity"/>
+        /// does for messages; whichever bound is met first pauses. A single message larger than this still goes
+        /// through when nothing else of its connection waits.
+        /// </summary>
+        public long InboxByteCapacity { get; set; } = DefaultInboxByteCapacity;
 
         /// <summary>Bytes asked of the socket per read; the one buffer is reused for the life of the connection.</summary>
         public int ReceiveBufferSize { get; set; } = 16 * 1024;
@@ -47,6 +58,10 @@ namespace PSSocketChat
 
             RequirePositive(MaxMessageSize, nameof(MaxMessageSize), "The maximum message size");
             RequirePositive(InboxCapacity, nameof(InboxCapacity), "The inbox capacity");
+            if (InboxByteCapacity <= 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(InboxByteCapacity), InboxByteCapacity, "The inbox byte capacity must be greater than zero.");
+            }
             RequirePositive(ReceiveBufferSize, nameof(ReceiveBufferSize), "The receive buffer size");
             RequirePositive(CloseTimeout, nameof(CloseTimeout), "The close timeout");
             if (UnterminatedLineNotice is TimeSpan notice)

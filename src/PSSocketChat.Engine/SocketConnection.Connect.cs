@@ -63,7 +63,7 @@ namespace PSSocketChat
                             ConnectionDirection.Outbound,
                             codec,
                             options,
-                            new MessageInbox(options.InboxCapacity),
+                            new MessageInbox(options.InboxCapacity, options.InboxByteCapacity),
                             server: null,
                             framedAcknowledgement: null,
                             id);

@@ -113,7 +113,7 @@ namespace PSSocketChat
                         continue;
                     }
 
-                    if (Inbox.TryAdd(message))
+                    if (Inbox.TryAdd(Source, message))
                     {
                         delivered++;
                         owed += locked ? 1 : 0;
@@ -127,8 +127,8 @@ namespace PSSocketChat
                         continue;
                     }
 
-                    // The consumer is behind. Acknowledge and count what it has, let other writers go, and stop reading
-                    // until it makes room.
+                    // The consumer is behind on this connection. Acknowledge and count what it has, let other writers go,
+                    // and stop reading this socket (no other) until it has taken the queue down to half.
                     _server?.CountMessages(delivered);
                     delivered = 0;
                     if (locked)
@@ -141,7 +141,7 @@ namespace PSSocketChat
 
                     try
                     {
-                        await Inbox.AddAsync(message, _stopDelivery.Token).ConfigureAwait(false);
+                        await Inbox.AddAsync(Source, message, _stopDelivery.Token).ConfigureAwait(false);
                     }
                     catch (OperationCanceledException) when (_stopDelivery.IsCancellationRequested)
                     {

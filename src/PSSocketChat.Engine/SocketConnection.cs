@@ -72,6 +72,7 @@ namespace PSSocketChat
             _readSize = codec.ReadSize(options.ReceiveBufferSize);
             _framedAcknowledgement = framedAcknowledgement;
             Inbox = inbox;
+            Source = inbox.OpenSource();
             RemoteEndPoint = Endpoints.Normalize((IPEndPoint)socket.RemoteEndPoint);
             LocalEndPoint = Endpoints.Normalize((IPEndPoint)socket.LocalEndPoint);
             _openedAtUtc = DateTime.UtcNow;
@@ -144,9 +145,18 @@ namespace PSSocketChat
 
         /// <summary>
         /// Where this connection's messages wait for a consumer: its own for a connection this side opened,
-        /// its server's for an accepted one.
+        /// its server's for an accepted one. In either, the connection has a bounded queue of its own.
         /// </summary>
         public MessageInbox Inbox { get; }
+
+        /// <summary>This connection's queue in <see cref="Inbox"/>.</summary>
+        internal InboxSource Source { get; }
+
+        /// <summary>Messages of this connection delivered to the inbox and not taken yet; at most the inbox capacity.</summary>
+        public int QueuedMessages => Source.QueuedMessages;
+
+        /// <summary>Payload bytes of <see cref="QueuedMessages"/>.</summary>
+        public long QueuedBytes => Source.QueuedBytes;
 
         /// <summary>Closes in order and waits for it; see <see cref="CloseAsync()"/>.</summary>
         public void Close() => CloseAsync().GetAwaiter().GetResult();

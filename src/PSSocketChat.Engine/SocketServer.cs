@@ -12,7 +12,8 @@ namespace PSSocketChat
 {
     /// <summary>
     /// A TCP server: accepts clients, runs a receive loop for each, acknowledges what they send and queues their
-    /// messages in one bounded <see cref="Inbox"/> for a consumer to take on its own thread.
+    /// messages in its <see cref="Inbox"/>, where each client has a bounded queue of its own, for a consumer to take
+    /// on its own thread.
     /// </summary>
     public sealed class SocketServer : IDisposable
     {
@@ -48,7 +49,7 @@ namespace PSSocketChat
             _framedAcknowledgement = framedAcknowledgement;
             LocalEndPoint = (IPEndPoint)listener.LocalEndPoint;
             _startedAtUtc = DateTime.UtcNow;
-            Inbox = new MessageInbox(options.InboxCapacity);
+            Inbox = new MessageInbox(options.InboxCapacity, options.InboxByteCapacity);
         }
 
         public int Id { get; }
@@ -105,7 +106,10 @@ namespace PSSocketChat
 
         public long MessagesReceived => Interlocked.Read(ref _messagesReceived);
 
-        /// <summary>Messages from every client, and their connects and disconnects, in arrival order.</summary>
+        /// <summary>
+        /// Messages from every client, and their connects and disconnects: each client's in order, in a queue of its
+        /// own; taken from the whole inbox, the clients with something waiting take turns.
+        /// </summary>
         public MessageInbox Inbox { get; }
 
         /// <summary>Binds and listens; the server accepts clients in the background from then on.</summary>

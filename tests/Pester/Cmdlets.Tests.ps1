@@ -126,6 +126,21 @@ Describe 'Receive-SocketMessage' {
         (Receive-SocketMessage -Server $server).Text | Should -Be 'de ana'
     }
 
+    It 'is not starved by another client that fills its queue (each client has its own)' {
+        $server = Start-TestServer
+        $flooder = Connect-TestServer -Server $server
+        $quiet = Connect-TestServer -Server $server
+        1..3000 | ForEach-Object { "linea $_" } | Send-SocketMessage $flooder
+        $flooderOnServer = Get-SocketConnection -Server $server | Where-Object { $_.RemoteEndPoint.Port -eq $flooder.LocalEndPoint.Port }
+        Wait-Until -Because 'the flooder to fill its queue' { $flooderOnServer.QueuedMessages -eq 1024 }
+
+        # Delivered and acknowledged at once, while the flooder's 1,024 messages (and the rest behind them) wait.
+        (Send-SocketMessage $quiet 'soy b' -WaitForReply -Timeout 20).Text | Should -Be 'Mensaje recibido'
+        $quietOnServer = Get-SocketConnection -Server $server | Where-Object { $_.RemoteEndPoint.Port -eq $quiet.LocalEndPoint.Port }
+        (Receive-SocketMessage $quietOnServer -Count 1 -Timeout 20).Text | Should -Be 'soy b'
+        $flooderOnServer.QueuedMessages | Should -Be 1024
+    }
+
     It 'takes -Timeout in seconds or as a TimeSpan' {
         $server = Start-TestServer
         $client = Connect-TestServer -Server $server

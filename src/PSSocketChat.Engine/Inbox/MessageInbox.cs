@@ -13,8 +13,13 @@ namespace PSSocketChat
     /// consumer: items leave only when the consumer pulls them, so they reach a PowerShell pipeline on its own thread.
     /// </summary>
     /// <remarks>
-    /// Messages are bounded: when <see cref="Capacity"/> are waiting, producers wait asynchronously for room, which
-    /// stops their socket reads and lets TCP flow control slow the sender. Nothing is dropped, memory does not grow.
+    /// Each connection has its own queue here (an <see cref="InboxSource"/>), bounded in messages and in bytes: when
+    /// it is full, that connection's receive loop waits asynchronously, which stops its socket reads and lets TCP flow
+    /// control slow that sender, and only that one. It reads again once the consumer has taken the queue down to half
+    /// of both bounds. Taking from one connection takes from its queue alone, so it never waits behind another client;
+    /// taking from the whole inbox (a server's) serves the queues that have something in turn, one item each, so a
+    /// flooding client cannot starve a quiet one. Within a connection, order is kept: its arrival, its messages, its
+    /// departure. Nothing is dropped and memory does not grow.
     /// Connection events have a bound of their own; past it new events are counted in <see cref="DroppedEvents"/>
     /// rather than queued, because they are notices while messages are data.
     /// </remarks>
@@ -23,19 +28,29 @@ namespace PSSocketChat
         public const int DefaultEventCapacity = 1024;
 
         private readonly object _gate = new object();
-        private readonly Queue<IInboxItem> _items = new Queue<IInboxItem>();
-        private readonly SemaphoreSlim _space;
+
+        // Sources with something to take, in turn. A source emptied by a direct take stays here until a turn skips it.
+        private readonly Queue<InboxSource> _ready = new Queue<InboxSource>();
+
+        // The server's own notices: clients turned away, accepts that failed, and events of connections from elsewhere.
+        private readonly InboxSource _notices;
         private int _messageCount;
+        private long _byteCount;
         private int _eventCount;
         private int _peakMessageCount;
         private long _droppedEvents;
         private bool _completed;
 
-        public MessageInbox(int capacity, int eventCapacity = DefaultEventCapacity)
+        internal MessageInbox(int capacity, long byteCapacity = ConnectionOptions.DefaultInboxByteCapacity, int eventCapacity = DefaultEventCapacity)
         {
             if (capacity <= 0)
             {
                 throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "Capacity must be greater than zero.");
+            }
+
+            if (byteCapacity <= 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(byteCapacity), byteCapacity, "Byte capacity must be greater than zero.");
             }
 
             if (eventCapacity <= 0)
@@ -44,15 +59,20 @@ namespace PSSocketChat
             }
 
             Capacity = capacity;
+            ByteCapacity = byteCapacity;
             EventCapacity = eventCapacity;
-            _space = new SemaphoreSlim(capacity, capacity);
+            _notices = new InboxSource(this);
         }
 
+        /// <summary>Messages one connection may have waiting before its reads pause.</summary>
         public int Capacity { get; }
+
+        /// <summary>Payload bytes one connection may have waiting before its reads pause (one larger message goes through alone).</summary>
+        public long ByteCapacity { get; }
 
         public int EventCapacity { get; }
 
-        /// <summary>Messages waiting to be taken.</summary>
+        /// <summary>Messages waiting to be taken, from every connection.</summary>
         public int Count
         {
             get
@@ -64,7 +84,19 @@ namespace PSSocketChat
             }
         }
 
-        /// <summary>The most messages ever waiting at once; never above <see cref="Capacity"/>.</summary>
+        /// <summary>Payload bytes of the messages waiting, from every connection.</summary>
+        public long ByteCount
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _byteCount;
+                }
+            }
+        }
+
+        /// <summary>The most messages ever waiting at once, from every connection; each connection's share stays within <see cref="Capacity"/>.</summary>
         public int PeakCount
         {
             get
@@ -85,7 +117,7 @@ namespace PSSocketChat
             {
                 lock (_gate)
                 {
-                    return _completed && _items.Count == 0;
+                    return _completed && _messageCount + _eventCount == 0;
                 }
             }
         }
@@ -93,17 +125,10 @@ namespace PSSocketChat
         /// <summary>True when an item of <paramref name="connection"/> is waiting.</summary>
         public bool Contains(SocketConnection connection)
         {
+            var source = SourceOf(connection);
             lock (_gate)
             {
-                foreach (var item in _items)
-                {
-                    if (ReferenceEquals(item.Connection, connection))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
+                return source != null && source.Items.Count > 0;
             }
         }
 
@@ -121,7 +146,8 @@ namespace PSSocketChat
 
         /// <summary>
         /// As <see cref="TryTake(out IInboxItem?, TimeSpan, CancellationToken)"/>, but takes only items of the connection
-        /// <paramref name="from"/> (all items when null), leaving the others in order for other consumers.
+        /// <paramref name="from"/> (every connection's, in turn, when null). A connection's items are in a queue of
+        /// their own, so this never waits behind another connection's.
         /// </summary>
         public bool TryTake([NotNullWhen(true)] out IInboxItem? item, SocketConnection? from, TimeSpan timeout, CancellationToken cancellationToken)
         {
@@ -131,9 +157,15 @@ namespace PSSocketChat
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            if (TryDequeue(from, out item) || timeout == TimeSpan.Zero)
+
+            // A connection of another inbox has nothing here: the take waits its time, as for a quiet connection.
+            var source = from is null ? null : SourceOf(from) ?? new InboxSource(this);
+            lock (_gate)
             {
-                return item != null;
+                if (TryDequeueLocked(source, out item) || timeout == TimeSpan.Zero)
+                {
+                    return item != null;
+                }
             }
 
             // The registration wakes the wait below; it takes the lock, so it is created and disposed outside it.
@@ -142,7 +174,7 @@ namespace PSSocketChat
                 var clock = Stopwatch.StartNew();
                 lock (_gate)
                 {
-                    while (!TryDequeueLocked(from, out item))
+                    while (!TryDequeueLocked(source, out item))
                     {
                         if (_completed)
                         {
@@ -163,33 +195,63 @@ namespace PSSocketChat
                 }
             }
 
-            if (item is SocketMessage)
-            {
-                _space.Release();
-            }
-
             return true;
         }
 
-        /// <summary>Adds a message if there is room now; false when the inbox is full.</summary>
-        internal bool TryAdd(SocketMessage message)
+        /// <summary>A queue of its own, in this inbox, for a connection about to start.</summary>
+        internal InboxSource OpenSource() => new InboxSource(this);
+
+        /// <summary>Adds a message to its connection's queue if there is room now; false, and the queue marked paused, when it is full.</summary>
+        internal bool TryAdd(InboxSource source, SocketMessage message)
         {
-            if (!_space.Wait(0))
+            lock (_gate)
             {
-                return false;
+                if (!source.HasRoomFor(message.Length))
+                {
+                    source.Resume ??= new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+                    return false;
+                }
+
+                Volatile.Write(ref source.Messages, source.Messages + 1);
+                Volatile.Write(ref source.Bytes, source.Bytes + message.Length);
+                _messageCount++;
+                _byteCount += message.Length;
+                if (_messageCount > _peakMessageCount)
+                {
+                    _peakMessageCount = _messageCount;
+                }
+
+                EnqueueLocked(source, message);
+                return true;
             }
-
-            EnqueueMessage(message);
-            return true;
         }
 
-        /// <summary>Adds a message, waiting asynchronously (no thread held) until there is room.</summary>
-        internal async Task AddAsync(SocketMessage message, CancellationToken cancellationToken)
+        /// <summary>
+        /// Adds a message, waiting asynchronously (no thread held) until its connection's queue is down to the resume mark.
+        /// </summary>
+        /// <exception cref="OperationCanceledException">The token was cancelled first; the message was not added.</exception>
+        internal async Task AddAsync(InboxSource source, SocketMessage message, CancellationToken cancellationToken)
         {
-            await _space.WaitAsync(cancellationToken).ConfigureAwait(false);
-            EnqueueMessage(message);
+            while (!TryAdd(source, message))
+            {
+                Task resumed;
+                lock (_gate)
+                {
+                    resumed = source.Resume?.Task ?? Task.CompletedTask;
+                }
+
+                var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+                using (cancellationToken.Register(state => ((TaskCompletionSource<bool>)state!).TrySetResult(true), cancelled))
+                {
+                    if (await Task.WhenAny(resumed, cancelled.Task).ConfigureAwait(false) != resumed)
+                    {
+                        throw new OperationCanceledException(cancellationToken);
+                    }
+                }
+            }
         }
 
+        /// <summary>Queues an event behind its connection's messages (or with the server's notices); dropped and counted past the bound.</summary>
         internal void AddEvent(ConnectionEvent connectionEvent)
         {
             // Notices about clients that never became connections (turned away, or failed to be accepted) may fill only
@@ -198,6 +260,7 @@ namespace PSSocketChat
             var room = connectionEvent.Kind == ConnectionEventKind.Rejected || connectionEvent.Kind == ConnectionEventKind.AcceptFailed
                 ? EventCapacity / 2
                 : EventCapacity;
+            var source = connectionEvent.Connection is { } connection ? SourceOf(connection) ?? _notices : _notices;
             lock (_gate)
             {
                 if (_completed || _eventCount >= room)
@@ -206,9 +269,8 @@ namespace PSSocketChat
                     return;
                 }
 
-                _items.Enqueue(connectionEvent);
                 _eventCount++;
-                Monitor.PulseAll(_gate);
+                EnqueueLocked(source, connectionEvent);
             }
         }
 
@@ -222,62 +284,59 @@ namespace PSSocketChat
             }
         }
 
-        private void EnqueueMessage(SocketMessage message)
-        {
-            lock (_gate)
-            {
-                _items.Enqueue(message);
-                _messageCount++;
-                if (_messageCount > _peakMessageCount)
-                {
-                    _peakMessageCount = _messageCount;
-                }
+        /// <summary>The connection's queue in this inbox; null for a connection of another inbox.</summary>
+        private InboxSource? SourceOf(SocketConnection connection) =>
+            ReferenceEquals(connection.Source.Inbox, this) ? connection.Source : null;
 
-                Monitor.PulseAll(_gate);
+        private void EnqueueLocked(InboxSource source, IInboxItem item)
+        {
+            source.Items.Enqueue(item);
+            if (!source.Scheduled)
+            {
+                source.Scheduled = true;
+                _ready.Enqueue(source);
             }
+
+            Monitor.PulseAll(_gate);
         }
 
-        private bool TryDequeue(SocketConnection? from, [NotNullWhen(true)] out IInboxItem? item)
-        {
-            lock (_gate)
-            {
-                TryDequeueLocked(from, out item);
-            }
-
-            if (item is SocketMessage)
-            {
-                _space.Release();
-            }
-
-            return item != null;
-        }
-
-        private bool TryDequeueLocked(SocketConnection? from, [NotNullWhen(true)] out IInboxItem? item)
+        /// <summary>From <paramref name="source"/>, or, when null, from the next source in turn.</summary>
+        private bool TryDequeueLocked(InboxSource? source, [NotNullWhen(true)] out IInboxItem? item)
         {
             item = null;
-            if (_items.Count == 0)
+            if (source != null)
             {
-                return false;
-            }
+                if (source.Items.Count == 0)
+                {
+                    return false;
+                }
 
-            if (from is null || ReferenceEquals(_items.Peek().Connection, from))
-            {
-                item = _items.Dequeue();
+                item = source.Items.Dequeue();
             }
             else
             {
-                // Rare path (one client of a shared server inbox): one pass that keeps every other item in order.
-                for (var remaining = _items.Count; remaining > 0; remaining--)
+                while (_ready.Count > 0)
                 {
-                    var next = _items.Dequeue();
-                    if (item is null && ReferenceEquals(next.Connection, from))
+                    var next = _ready.Dequeue();
+                    if (next.Items.Count == 0)
                     {
-                        item = next;
+                        next.Scheduled = false;
+                        continue;
+                    }
+
+                    item = next.Items.Dequeue();
+                    if (next.Items.Count > 0)
+                    {
+                        // Its next item waits for its next turn, behind every other source with something to take.
+                        _ready.Enqueue(next);
                     }
                     else
                     {
-                        _items.Enqueue(next);
+                        next.Scheduled = false;
                     }
+
+                    source = next;
+                    break;
                 }
 
                 if (item is null)
@@ -286,9 +345,18 @@ namespace PSSocketChat
                 }
             }
 
-            if (item is SocketMessage)
+            if (item is SocketMessage message && source != null)
             {
+                Volatile.Write(ref source.Messages, source.Messages - 1);
+                Volatile.Write(ref source.Bytes, source.Bytes - message.Length);
                 _messageCount--;
+                _byteCount -= message.Length;
+                if (source.Resume != null && source.AtResumeMark)
+                {
+                    // Runs the receive loop's continuation on the thread pool, not on this consumer's thread.
+                    source.Resume.TrySetResult(true);
+                    source.Resume = null;
+                }
             }
             else
             {

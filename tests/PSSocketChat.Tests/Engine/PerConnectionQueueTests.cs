@@ -1,0 +1,198 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace PSSocketChat.Tests.Engine
+{
+    /// <summary>
+    /// D1: every connection has a bounded queue of its own, so a client that fills its queue pauses only itself. A
+    /// quiet client's message is delivered and acknowledged at once, taking from it never waits behind the flooder,
+    /// and the whole inbox serves both in turn.
+    /// </summary>
+    public class PerConnectionQueueTests
+    {
+        private const int Capacity = 4;
+
+        [Fact]
+        public void Taking_from_one_client_never_waits_behind_another_that_filled_its_queue()
+        {
+            using var server = Loopback.StartServer(o => o.InboxCapacity = Capacity);
+            using var flooder = Loopback.Connect(server);
+            var flooderOnServer = Flood(server, flooder);
+            using var quiet = Loopback.Connect(server);
+
+            quiet.Send("soy b");
+
+            // Delivered and acknowledged while the flooder's queue is full, as if the flooder were not there.
+            Assert.Equal("Mensaje recibido", quiet.Inbox.NextMessage().Text);
+            var quietOnServer = OnServer(server, quiet);
+            var taken = TakeFrom(server, quietOnServer, count: 1);
+            Assert.Equal(new[] { "soy b" }, taken);
+            Assert.Equal(Capacity, flooderOnServer.QueuedMessages);
+        }
+
+        [Fact]
+        public void WaitForReply_on_a_server_side_connection_is_not_starved_by_another_client()
+        {
+            using var server = Loopback.StartServer(o => o.InboxCapacity = Capacity);
+            using var flooder = Loopback.Connect(server);
+            Flood(server, flooder);
+            using var quiet = Loopback.Connect(server);
+            quiet.Send("primero");
+            Assert.Equal("Mensaje recibido", quiet.Inbox.NextMessage().Text);
+            var quietOnServer = OnServer(server, quiet);
+
+            var reply = quietOnServer.WaitForReply(Loopback.Patience);
+
+            Assert.Equal("primero", reply.Text);
+        }
+
+        [Fact]
+        public void The_whole_inbox_serves_the_clients_with_something_waiting_in_turn()
+        {
+            using var server = Loopback.StartServer(o => o.InboxCapacity = Capacity);
+            using var flooder = Loopback.Connect(server);
+            Flood(server, flooder);
+            using var quiet = Loopback.Connect(server);
+            quiet.Send("soy b");
+            Assert.Equal("Mensaje recibido", quiet.Inbox.NextMessage().Text);
+
+            // Turns: the flooder's arrival, the quiet client's, the flooder's first message, then the quiet one's, long
+            // before the flooder's queue (and the 100 lines behind it) is drained.
+            var order = new List<string>();
+            for (var i = 0; i < 4; i++)
+            {
+                var item = server.Inbox.Next();
+                order.Add(item is SocketMessage message ? message.Text : ((ConnectionEvent)item).Kind.ToString());
+            }
+
+            Assert.Equal(new[] { "Connected", "Connected", "a000", "soy b" }, order);
+        }
+
+        [Fact]
+        public async Task A_full_queue_pauses_its_connection_until_the_consumer_takes_it_down_to_half()
+        {
+            var inbox = new MessageInbox(capacity: 4);
+            var source = inbox.OpenSource();
+            for (var i = 0; i < 4; i++)
+            {
+                Assert.True(inbox.TryAdd(source, Message(10)));
+            }
+
+            Assert.False(inbox.TryAdd(source, Message(10)));
+            var waiting = inbox.AddAsync(source, Message(10), CancellationToken.None);
+            Assert.False(waiting.IsCompleted);
+
+            // One free slot is not enough: the receive loop would wake, and read, once per message taken.
+            Assert.True(inbox.TryTake(out _));
+            Assert.False(waiting.IsCompleted);
+
+            Assert.True(inbox.TryTake(out _));
+            await waiting.WaitAsync(Loopback.Patience);
+            Assert.Equal(3, inbox.Count);
+        }
+
+        [Fact]
+        public void A_queue_is_bounded_in_bytes_as_well_and_one_message_larger_than_that_goes_through_alone()
+        {
+            var inbox = new MessageInbox(capacity: 100, byteCapacity: 100);
+            var source = inbox.OpenSource();
+
+            Assert.True(inbox.TryAdd(source, Message(40)));
+            Assert.True(inbox.TryAdd(source, Message(40)));
+            Assert.False(inbox.TryAdd(source, Message(40)));
+            Assert.Equal(80, inbox.ByteCount);
+
+            inbox.TryTake(out _);
+            inbox.TryTake(out _);
+            Assert.True(inbox.TryAdd(source, Message(500)));
+            Assert.False(inbox.TryAdd(source, Message(1)));
+        }
+
+        [Fact]
+        public void One_connection_paused_leaves_another_of_the_same_inbox_room()
+        {
+            var inbox = new MessageInbox(capacity: 2);
+            var full = inbox.OpenSource();
+            var other = inbox.OpenSource();
+            inbox.TryAdd(full, Message(1));
+            inbox.TryAdd(full, Message(1));
+
+            Assert.False(inbox.TryAdd(full, Message(1)));
+            Assert.True(inbox.TryAdd(other, Message(1)));
+            Assert.True(inbox.TryAdd(other, Message(1)));
+        }
+
+        [Fact]
+        public async Task A_wait_for_room_ends_when_its_token_is_cancelled_and_adds_nothing()
+        {
+            var inbox = new MessageInbox(capacity: 1);
+            var source = inbox.OpenSource();
+            inbox.TryAdd(source, Message(1));
+            using var cancel = new CancellationTokenSource();
+            var waiting = inbox.AddAsync(source, Message(1), cancel.Token);
+
+            cancel.Cancel();
+
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting.WaitAsync(Loopback.Patience));
+            Assert.Equal(1, inbox.Count);
+        }
+
+        [Fact]
+        public void Queued_counters_and_the_byte_bound_are_the_connection_options()
+        {
+            using var server = Loopback.StartServer(o =>
+            {
+                o.InboxCapacity = 3;
+                o.InboxByteCapacity = 5000;
+                o.Acknowledgement = null;
+            });
+            using var peer = Loopback.ConnectRaw(server);
+            peer.Send(string.Concat(Enumerable.Range(0, 50).Select(i => $"{i:D3}\n")));
+
+            var connection = server.Inbox.NextEvent(ConnectionEventKind.Connected).Connection!;
+            Assert.True(SpinWait.SpinUntil(() => connection.QueuedMessages == 3, Loopback.Patience), "The connection's queue never filled.");
+            Assert.Equal(9, connection.QueuedBytes);
+            Assert.Equal(5000, server.Inbox.ByteCapacity);
+            Assert.Throws<ArgumentOutOfRangeException>(() => Loopback.StartServer(o => o.InboxByteCapacity = 0));
+        }
+
+        /// <summary>
+        /// 100 lines from the client; returns once the server has queued <see cref="Capacity"/> of them, so its queue is
+        /// full and its reads are paused.
+        /// </summary>
+        private static SocketConnection Flood(SocketServer server, SocketConnection flooder)
+        {
+            for (var i = 0; i < 100; i++)
+            {
+                flooder.Send($"a{i:D3}");
+            }
+
+            var onServer = OnServer(server, flooder);
+            Assert.True(SpinWait.SpinUntil(() => onServer.QueuedMessages == Capacity, Loopback.Patience), "The flooder's queue never filled.");
+            return onServer;
+        }
+
+        private static SocketConnection OnServer(SocketServer server, SocketConnection client)
+        {
+            SocketConnection? found = null;
+            Assert.True(
+                SpinWait.SpinUntil(() => (found = server.Connections.FirstOrDefault(c => c.RemoteEndPoint.Equals(client.LocalEndPoint))) != null, Loopback.Patience),
+                "The server never accepted the client.");
+            return found!;
+        }
+
+        private static List<string> TakeFrom(SocketServer server, SocketConnection from, int count)
+        {
+            var reader = new InboxReader(server.Inbox, new ReceiveRequest { From = from, Count = count, Timeout = Loopback.Patience });
+            return reader.Read(CancellationToken.None).OfType<SocketMessage>().Select(m => m.Text).ToList();
+        }
+
+        private static SocketMessage Message(int length) =>
+            new SocketMessage(null!, 1, new byte[length], DateTime.UtcNow, PSSocketChat.Framing.MessageCodec.From(new SocketClientOptions()));
+    }
+}
