@@ -17,7 +17,7 @@ namespace PSSocketChat.Cli
         {
             var line = CommandLine.Parse(arguments, ValueOptions, Array.Empty<string>());
             var host = line.GetString("host", "localhost");
-            var port = line.GetInt("port", 8000, 1, IPEndPoint.MaxPort);
+            var port = line.GetInt("port", SeedDefaults.Port, 1, IPEndPoint.MaxPort);
             var options = new SocketClientOptions
             {
                 Framing = line.GetFraming("framing"),

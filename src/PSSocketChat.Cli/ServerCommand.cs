@@ -24,10 +24,10 @@ namespace PSSocketChat.Cli
             var options = new SocketServerOptions
             {
                 Address = line.GetAddress("address", IPAddress.Any),
-                Port = line.GetInt("port", 8000, 0, IPEndPoint.MaxPort),
+                Port = line.GetInt("port", SeedDefaults.Port, 0, IPEndPoint.MaxPort),
                 Framing = line.GetFraming("framing"),
                 MaxMessageSize = line.GetInt("max-message-size", SocketServerOptions.DefaultMaxMessageSize, 1, int.MaxValue),
-                Acknowledgement = line.Has("no-ack") ? null : line.GetString("ack", SocketServerOptions.DefaultAcknowledgement),
+                Acknowledgement = line.Has("no-ack") ? null : line.GetString("ack", SeedDefaults.Acknowledgement),
             };
             var quiet = line.Has("quiet");
 

@@ -27,6 +27,20 @@ namespace PSSocketChat.Module.Tests
         }
 
         [Fact]
+        public void The_engine_public_surface_holds_no_PowerShell_concern_and_no_seed_default()
+        {
+            // Completion text and quoting, wildcard names and the binding helpers for text, timeouts, encodings and
+            // listen addresses are the module's; the seed's port and acknowledgement are the hosts' to set.
+            var exported = typeof(SocketServer).Assembly.GetExportedTypes().Select(t => t.Name).ToList();
+            var options = new SocketServerOptions();
+
+            Assert.Empty(exported.Intersect(new[] { "Completions", "Completion", "NamePattern", "PlainText", "Timeouts", "TextEncodings", "ListenAddress", "Selection`1" }));
+            Assert.Null(options.Acknowledgement);
+            Assert.Equal(0, options.Port);
+            Assert.DoesNotContain(exported, n => n.EndsWith("s", StringComparison.Ordinal) && exported.Contains(n.Substring(0, n.Length - 1)));
+        }
+
+        [Fact]
         public void The_module_ships_no_package_assemblies()
         {
             var references = typeof(SocketCmdlet).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();

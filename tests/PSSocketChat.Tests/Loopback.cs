@@ -18,7 +18,8 @@ namespace PSSocketChat.Tests
 
         public static SocketServer StartServer(Action<SocketServerOptions>? configure = null)
         {
-            var options = new SocketServerOptions { Address = IPAddress.Loopback, Port = 0 };
+            // The hosts' default, which most tests check the wire against.
+            var options = new SocketServerOptions { Address = IPAddress.Loopback, Port = 0, Acknowledgement = "Mensaje recibido" };
             configure?.Invoke(options);
             return SocketServer.Start(options);
         }

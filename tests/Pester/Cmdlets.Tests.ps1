@@ -327,3 +327,69 @@ Describe 'Connect-SocketServer options' {
         (Send-SocketMessage $client 'corto' -WaitForReply -Timeout 10).Text | Should -Be 'Mensaje recibido'
     }
 }
+
+Describe 'Choosing servers and connections by name and id' {
+    AfterEach {
+        Close-Everything
+    }
+
+    BeforeAll {
+        $script:tag = [guid]::NewGuid().ToString('N').Substring(0, 6)
+    }
+
+    It 'matches <Pattern> against <Name> as PowerShell wildcards do, ignoring case: <Matches>' -ForEach @(
+        @{ Pattern = 'chat{0}'; Name = 'Chat{0}'; Matches = $true }
+        @{ Pattern = 'chat{0}'; Name = 'chat{0}x'; Matches = $false }
+        @{ Pattern = 'chat{0}*'; Name = 'chat{0}room'; Matches = $true }
+        @{ Pattern = '*room{0}'; Name = 'ChatRoom{0}'; Matches = $true }
+        @{ Pattern = 'c?at{0}'; Name = 'chat{0}'; Matches = $true }
+        @{ Pattern = 'c?at{0}'; Name = 'cat{0}'; Matches = $false }
+        @{ Pattern = 'srv{0}[12]'; Name = 'Srv{0}2'; Matches = $true }
+        @{ Pattern = 'srv{0}[1-3]'; Name = 'srv{0}3'; Matches = $true }
+        @{ Pattern = 'srv{0}[1-3]'; Name = 'srv{0}4'; Matches = $false }
+        @{ Pattern = 'a{0}`*b'; Name = 'a{0}*b'; Matches = $true }
+        @{ Pattern = 'a{0}`*b'; Name = 'a{0}xb'; Matches = $false }
+        @{ Pattern = 'dots{0}.and+plus'; Name = 'dots{0}.and+plus'; Matches = $true }
+        @{ Pattern = 'dots{0}.and+plus'; Name = 'dots{0}Xand+plus'; Matches = $false }
+    ) {
+        $server = Start-TestServer -Parameters @{ Name = ($Name -f $tag) }
+
+        $found = Get-SocketServer -Name ($Pattern -f $tag) -ErrorAction SilentlyContinue
+
+        [bool]($found.Id -contains $server.Id) | Should -Be $Matches
+    }
+
+    It 'reports plain names and ids that match nothing, and wildcards that match nothing not at all' {
+        $alpha = Start-TestServer -Parameters @{ Name = "alpha$tag" }
+        $beta = Start-TestServer -Parameters @{ Name = "beta$tag" }
+
+        $found = Get-SocketServer -Name "alpha$tag*", "gamma$tag", "zeta$tag*" -ErrorVariable missing -ErrorAction SilentlyContinue
+        $byId = Get-SocketServer -Id $beta.Id, -5 -ErrorVariable missingId -ErrorAction SilentlyContinue
+
+        $found.Id | Should -Be @($alpha.Id)
+        $missing.Count | Should -Be 1
+        $missing[0].FullyQualifiedErrorId | Should -BeLike 'ServerNotFound,*'
+        $missing[0].Exception.Message | Should -BeLike "*'gamma$tag'*"
+        $byId.Id | Should -Be @($beta.Id)
+        $missingId[0].Exception.Message | Should -BeLike '*-5*'
+        (Get-SocketServer).Id | Should -Contain $alpha.Id
+    }
+
+    It 'escapes a wildcard with a backtick, so the escaped name is a plain name that must exist' {
+        Get-SocketServer -Name "none$tag``*" -ErrorVariable missing -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+
+        $missing.Count | Should -Be 1
+    }
+
+    It 'chooses connections by state and by server' {
+        $server = Start-TestServer
+        $client = Connect-TestServer -Server $server
+        Wait-Until -Because 'the server to accept' { @(Get-SocketConnection -Server $server).Count -eq 1 }
+
+        Stop-SocketServer $server -Confirm:$false
+        Wait-Until -Because 'the client to see the close' { $client.State.ToString() -eq 'Closed' }
+
+        (Get-SocketConnection -State Closed).Id | Should -Contain $client.Id
+        (Get-SocketConnection -State Open).Id | Should -Not -Contain $client.Id
+    }
+}

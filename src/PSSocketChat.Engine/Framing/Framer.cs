@@ -39,10 +39,9 @@ namespace PSSocketChat.Framing
         {
         }
 
-        /// <summary>Encodes text straight into a new frame: one allocation per message.</summary>
-        public byte[] Frame(string text, Encoding encoding, out int payloadLength)
+        /// <summary>Encodes text of <paramref name="payloadLength"/> bytes in <paramref name="encoding"/> straight into a new frame: one allocation per message.</summary>
+        public byte[] Frame(string text, Encoding encoding, int payloadLength)
         {
-            payloadLength = encoding.GetByteCount(text);
             var frame = new byte[HeaderLength + payloadLength + TrailerLength];
             encoding.GetBytes(text, 0, text.Length, frame, HeaderLength);
             WriteEnvelope(frame, payloadLength);

@@ -43,8 +43,11 @@ namespace PSSocketChat.Framing
                 throw new ArgumentNullException(nameof(text));
             }
 
-            var frame = Framer.Frame(text, Encoding, out var payloadLength);
-            Check(frame, payloadLength, target);
+            // Counted, and refused when too large, before a frame is allocated: a 100 MB string costs no 100 MB buffer.
+            var payloadLength = Encoding.GetByteCount(text);
+            RequireSize(payloadLength, target);
+            var frame = Framer.Frame(text, Encoding, payloadLength);
+            RequireFrameable(frame, payloadLength, target);
             return frame;
         }
 
@@ -55,12 +58,13 @@ namespace PSSocketChat.Framing
                 throw new ArgumentNullException(nameof(payload));
             }
 
+            RequireSize(payload.Length, target);
             var frame = Framer.Frame(payload);
-            Check(frame, payload.Length, target);
+            RequireFrameable(frame, payload.Length, target);
             return frame;
         }
 
-        private void Check(byte[] frame, int payloadLength, object? target)
+        private void RequireSize(int payloadLength, object? target)
         {
             if (payloadLength > MaxMessageSize)
             {
@@ -69,7 +73,10 @@ namespace PSSocketChat.Framing
                     $"The message is {payloadLength} bytes, more than the maximum message size of {MaxMessageSize} bytes.",
                     target);
             }
+        }
 
+        private void RequireFrameable(byte[] frame, int payloadLength, object? target)
+        {
             var violation = Framer.FindViolation(frame, Framer.PayloadOffset, payloadLength);
             if (violation != null)
             {

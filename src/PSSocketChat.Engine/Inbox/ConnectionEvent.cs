@@ -61,7 +61,7 @@ namespace PSSocketChat
                 $"{RemoteEndPoint} (connection {Connection!.Id}) sent {PartialBytes} byte(s) without a line feed and paused. " +
                 "In Line framing a message ends at a line feed, so they are not a message yet; a peer that never sends one " +
                 "(a program that calls send() and recv() without newlines, as the classroom seed programs do) needs Raw framing.",
-            _ => $"{RemoteEndPoint} disconnected (connection {Connection!.Id}): {CloseReasons.Describe(Reason, Detail)}",
+            _ => $"{RemoteEndPoint} disconnected (connection {Connection!.Id}): {Reason.Describe(Detail)}",
         };
     }
 }

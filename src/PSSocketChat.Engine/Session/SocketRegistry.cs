@@ -126,22 +126,6 @@ namespace PSSocketChat
             }
         }
 
-        public Selection<SocketServer> SelectServers(IReadOnlyCollection<string>? names, IReadOnlyCollection<int>? ids) =>
-            Select(Servers, s => s.Name, s => s.Id, names, ids, SocketErrorKind.ServerNotFound, "server");
-
-        public Selection<SocketConnection> SelectConnections(
-            IReadOnlyCollection<string>? names,
-            IReadOnlyCollection<int>? ids,
-            SocketServer? server = null,
-            IReadOnlyCollection<ConnectionState>? states = null)
-        {
-            var candidates = server is null ? Connections : server.Connections;
-            var selection = Select(candidates, c => c.Name, c => c.Id, names, ids, SocketErrorKind.ConnectionNotFound, "connection");
-            return states is null || states.Count == 0
-                ? selection
-                : new Selection<SocketConnection>(selection.Items.Where(c => states.Contains(c.State)).ToList(), selection.Errors);
-        }
-
         /// <summary>
         /// Stops every server and closes every connection, all at once, waiting at most <paramref name="bound"/>:
         /// the module's cleanup when it is removed or the process exits.
@@ -214,48 +198,6 @@ namespace PSSocketChat
                     $"Names like '{prefix}1' are given to unnamed {prefix.ToLowerInvariant()}s; choose another name than '{name}'.",
                     nameof(name));
             }
-        }
-
-        private static Selection<T> Select<T>(
-            IReadOnlyList<T> candidates,
-            Func<T, string> nameOf,
-            Func<T, int> idOf,
-            IReadOnlyCollection<string>? names,
-            IReadOnlyCollection<int>? ids,
-            SocketErrorKind notFound,
-            string noun)
-        {
-            var hasNames = names != null && names.Count > 0;
-            var hasIds = ids != null && ids.Count > 0;
-            if (!hasNames && !hasIds)
-            {
-                return new Selection<T>(candidates, Array.Empty<SocketChatException>());
-            }
-
-            var chosen = new HashSet<T>();
-            var errors = new List<SocketChatException>();
-            foreach (var name in hasNames ? names! : Enumerable.Empty<string>())
-            {
-                var pattern = new NamePattern(name);
-                var matches = candidates.Where(c => pattern.IsMatch(nameOf(c))).ToList();
-                chosen.UnionWith(matches);
-                if (matches.Count == 0 && !pattern.IsWildcard)
-                {
-                    errors.Add(new SocketChatException(notFound, $"No open {noun} is named '{name}'.", name));
-                }
-            }
-
-            foreach (var id in hasIds ? ids! : Enumerable.Empty<int>())
-            {
-                var matches = candidates.Where(c => idOf(c) == id).ToList();
-                chosen.UnionWith(matches);
-                if (matches.Count == 0)
-                {
-                    errors.Add(new SocketChatException(notFound, $"No open {noun} has the id {id}.", id));
-                }
-            }
-
-            return new Selection<T>(candidates.Where(chosen.Contains).ToList(), errors);
         }
 
         private static bool NameEquals(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);

@@ -43,7 +43,7 @@ namespace PSSocketChat.Commands
 
                 Registry.Remove(connection);
                 WhileStoppable(() => connection.Close(CancelToken));
-                WriteVerbose($"{connection.Name} (id {connection.Id}) closed: {CloseReasons.Describe(connection.CloseReason, connection.CloseDetail)}.");
+                WriteVerbose($"{connection.Name} (id {connection.Id}) closed: {connection.CloseReason.Describe(connection.CloseDetail)}.");
                 if (PassThru)
                 {
                     WriteObject(connection);
@@ -58,7 +58,7 @@ namespace PSSocketChat.Commands
                 return Connection;
             }
 
-            return Found(Registry.SelectConnections(ParameterSetName == NameSet ? Name : null, ParameterSetName == IdSet ? Id : null));
+            return Found(Selection.Connections(Registry.Connections, ParameterSetName == NameSet ? Name : null, ParameterSetName == IdSet ? Id : null));
         }
     }
 }

@@ -17,7 +17,7 @@ namespace PSSocketChat.Commands
 
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, 65535)]
-        public int Port { get; set; } = 8000;
+        public int Port { get; set; } = SeedDefaults.Port;
 
         [Parameter]
         [TimeoutTransformation]
@@ -42,29 +42,23 @@ namespace PSSocketChat.Commands
         protected override void ProcessRecord()
         {
             var target = $"{ComputerName}:{Port}";
-            try
-            {
-                var options = new SocketClientOptions
+            TryEngine(
+                () =>
                 {
-                    ConnectTimeout = Timeout,
-                    Framing = Framing,
-                    Encoding = TextEncodings.Resolve(Encoding),
-                    MaxMessageSize = MaxMessageSize,
-                    Name = Name,
-                };
-                WriteVerbose($"Connecting to {target} (timeout {Timeout}).");
-                var connection = Registry.Connect(ComputerName, Port, options, ModuleState.CurrentOwner, CancelToken);
-                WriteVerbose($"{connection.Name} (id {connection.Id}) connected: {connection.LocalEndPoint} -> {connection.RemoteEndPoint}.");
-                WriteObject(connection);
-            }
-            catch (OperationCanceledException) when (CancelToken.IsCancellationRequested)
-            {
-                throw new PipelineStoppedException();
-            }
-            catch (Exception e) when (e is SocketChatException || e is ArgumentException)
-            {
-                WriteError(e, target);
-            }
+                    var options = new SocketClientOptions
+                    {
+                        ConnectTimeout = Timeout,
+                        Framing = Framing,
+                        Encoding = TextEncodings.Resolve(Encoding),
+                        MaxMessageSize = MaxMessageSize,
+                        Name = Name,
+                    };
+                    WriteVerbose($"Connecting to {target} (timeout {Timeout}).");
+                    var connection = Registry.Connect(ComputerName, Port, options, ModuleState.CurrentOwner, CancelToken);
+                    WriteVerbose($"{connection.Name} (id {connection.Id}) connected: {connection.LocalEndPoint} -> {connection.RemoteEndPoint}.");
+                    WriteObject(connection);
+                },
+                target);
         }
     }
 }

@@ -21,7 +21,7 @@ namespace PSSocketChat.Commands
 
         [Parameter(Position = 1, ParameterSetName = ComputerNameSet)]
         [ValidateRange(1, 65535)]
-        public int Port { get; set; } = 8000;
+        public int Port { get; set; } = SeedDefaults.Port;
 
         [Parameter(ParameterSetName = ComputerNameSet)]
         public MessageFraming Framing { get; set; } = MessageFraming.Line;
@@ -59,19 +59,10 @@ namespace PSSocketChat.Commands
             }
 
             var ownsConnection = ParameterSetName == ComputerNameSet;
-            SocketConnection connection;
-            try
+            var connection = Connection;
+            if (ownsConnection)
             {
-                connection = ownsConnection ? Registry.Connect(ComputerName, Port, ClientOptions(), ModuleState.CurrentOwner, CancelToken) : Connection;
-            }
-            catch (Exception e) when (e is SocketChatException || e is ArgumentException)
-            {
-                ThrowTerminatingError(e, $"{ComputerName}:{Port}");
-                return;
-            }
-            catch (OperationCanceledException) when (CancelToken.IsCancellationRequested)
-            {
-                throw new PipelineStoppedException();
+                TryEngine(() => connection = Registry.Connect(ComputerName, Port, ClientOptions(), ModuleState.CurrentOwner, CancelToken), $"{ComputerName}:{Port}", terminating: true);
             }
 
             try
@@ -95,6 +86,21 @@ namespace PSSocketChat.Commands
             MaxMessageSize = MaxMessageSize,
         };
 
+        private void Exchange(SocketConnection connection, string line)
+        {
+            var replies = connection.Exchange(line, Timeout, CancelToken);
+            foreach (var reply in replies)
+            {
+                Host.UI.WriteLine(reply.Text);
+            }
+
+            if (replies.Count == 0 && connection.State == ConnectionState.Open)
+            {
+                var hint = connection.UnterminatedLineHint();
+                WriteWarning($"No reply within {Timeout.TotalSeconds:0.###} s.{hint}{(hint.Length > 0 ? " Chat with -Framing Raw." : "")}");
+            }
+        }
+
         private void Chat(SocketConnection connection)
         {
             Host.UI.WriteLine($"Connected to {connection.RemoteEndPoint}. Type messages; '{QuitWord}' quits.");
@@ -103,33 +109,13 @@ namespace PSSocketChat.Commands
                 && (line = Host.UI.ReadLine()) != null
                 && !string.Equals(line.Trim(), QuitWord, StringComparison.OrdinalIgnoreCase))
             {
-                try
-                {
-                    var replies = connection.Exchange(line, Timeout, CancelToken);
-                    foreach (var reply in replies)
-                    {
-                        Host.UI.WriteLine(reply.Text);
-                    }
-
-                    if (replies.Count == 0 && connection.State == ConnectionState.Open)
-                    {
-                        var hint = connection.UnterminatedLineHint();
-                        WriteWarning($"No reply within {Timeout.TotalSeconds:0.###} s.{hint}{(hint.Length > 0 ? " Chat with -Framing Raw." : "")}");
-                    }
-                }
-                catch (SocketChatException e)
-                {
-                    WriteError(e, connection);
-                }
-                catch (OperationCanceledException) when (CancelToken.IsCancellationRequested)
-                {
-                    throw new PipelineStoppedException();
-                }
+                var sent = line;
+                TryEngine(() => Exchange(connection, sent), connection);
             }
 
             if (connection.State != ConnectionState.Open)
             {
-                WriteWarning($"The connection closed: {CloseReasons.Describe(connection.CloseReason, connection.CloseDetail)}.");
+                WriteWarning($"The connection closed: {connection.CloseReason.Describe(connection.CloseDetail)}.");
             }
         }
 

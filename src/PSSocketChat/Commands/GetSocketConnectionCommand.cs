@@ -32,7 +32,7 @@ namespace PSSocketChat.Commands
 
         protected override void ProcessRecord()
         {
-            WriteObject(Found(Registry.SelectConnections(Name, Id, Server, State)), enumerateCollection: true);
+            WriteObject(Found(Selection.Connections(Server is null ? Registry.Connections : Server.Connections, Name, Id, State)), enumerateCollection: true);
         }
     }
 }

@@ -24,7 +24,7 @@ namespace PSSocketChat.Commands
 
         protected override void EndProcessing()
         {
-            WriteObject(Found(Registry.SelectServers(Name, Id)), enumerateCollection: true);
+            WriteObject(Found(Selection.Servers(Registry.Servers, Name, Id)), enumerateCollection: true);
         }
     }
 }

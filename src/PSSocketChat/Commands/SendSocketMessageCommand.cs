@@ -82,9 +82,8 @@ namespace PSSocketChat.Commands
             }
         }
 
-        private void Send(SocketConnection connection, Func<SocketConnection, SentMessage> send)
-        {
-            try
+        private void Send(SocketConnection connection, Func<SocketConnection, SentMessage> send) => TryEngine(
+            () =>
             {
                 var sent = send(connection);
                 if (PassThru)
@@ -96,15 +95,7 @@ namespace PSSocketChat.Commands
                 {
                     WriteObject(connection.WaitForReply(Timeout, CancelToken));
                 }
-            }
-            catch (OperationCanceledException) when (CancelToken.IsCancellationRequested)
-            {
-                throw new PipelineStoppedException();
-            }
-            catch (Exception e) when (e is SocketChatException || e is ArgumentException)
-            {
-                WriteError(e, connection);
-            }
-        }
+            },
+            connection);
     }
 }

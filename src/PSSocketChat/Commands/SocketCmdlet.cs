@@ -46,6 +46,30 @@ namespace PSSocketChat.Commands
             }
         }
 
+        /// <summary>
+        /// The one error wrapper for engine work: Ctrl+C becomes the pipeline stop; an engine error or a bad value
+        /// becomes an ErrorRecord with its id, category and target, written so the next input goes on, or terminating
+        /// where the command cannot go on. Anything else is a bug and propagates. Returns false when the work failed.
+        /// </summary>
+        protected bool TryEngine(Action work, object? target, bool terminating = false)
+        {
+            try
+            {
+                WhileStoppable(work);
+                return true;
+            }
+            catch (Exception e) when (e is SocketChatException || e is ArgumentException)
+            {
+                if (terminating)
+                {
+                    ThrowTerminatingError(e, target);
+                }
+
+                WriteError(e, target);
+                return false;
+            }
+        }
+
         protected void WriteError(Exception exception, object? target) => WriteError(ErrorMapping.ToErrorRecord(exception, target));
 
         protected void ThrowTerminatingError(Exception exception, object? target) => ThrowTerminatingError(ErrorMapping.ToErrorRecord(exception, target));
@@ -81,26 +105,19 @@ namespace PSSocketChat.Commands
         /// Drains a reader on this (the pipeline) thread: messages to the output, connection events to verbose.
         /// A cancelled wait becomes the pipeline stop PowerShell expects.
         /// </summary>
-        protected void WriteReceived(InboxReader reader)
+        protected void WriteReceived(InboxReader reader) => WhileStoppable(() =>
         {
-            try
+            foreach (var item in reader.Read(CancelToken))
             {
-                foreach (var item in reader.Read(CancelToken))
+                if (item is SocketMessage message)
                 {
-                    if (item is SocketMessage message)
-                    {
-                        WriteObject(message);
-                    }
-                    else
-                    {
-                        WriteEvent((ConnectionEvent)item);
-                    }
+                    WriteObject(message);
+                }
+                else
+                {
+                    WriteEvent((ConnectionEvent)item);
                 }
             }
-            catch (OperationCanceledException) when (CancelToken.IsCancellationRequested)
-            {
-                throw new PipelineStoppedException();
-            }
-        }
+        });
     }
 }

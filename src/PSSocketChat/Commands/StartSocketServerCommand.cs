@@ -14,7 +14,7 @@ namespace PSSocketChat.Commands
 
         [Parameter(Position = 0)]
         [ValidateRange(0, 65535)]
-        public int Port { get; set; } = 8000;
+        public int Port { get; set; } = SeedDefaults.Port;
 
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -34,7 +34,7 @@ namespace PSSocketChat.Commands
 
         [Parameter]
         [AllowEmptyString]
-        public string Acknowledgement { get; set; } = SocketServerOptions.DefaultAcknowledgement;
+        public string Acknowledgement { get; set; } = SeedDefaults.Acknowledgement;
 
         [Parameter]
         public SwitchParameter NoAcknowledgement { get; set; }
@@ -74,26 +74,26 @@ namespace PSSocketChat.Commands
 
         private SocketServer? StartServer()
         {
-            try
-            {
-                var options = new SocketServerOptions
+            SocketServer? server = null;
+            TryEngine(
+                () =>
                 {
-                    Address = ListenAddress.Parse(IPAddress),
-                    Port = Port,
-                    Name = Name,
-                    Framing = Framing,
-                    Encoding = TextEncodings.Resolve(Encoding),
-                    Acknowledgement = NoAcknowledgement ? null : Acknowledgement,
-                    MaxMessageSize = MaxMessageSize,
-                    MaxConnections = MyInvocation.BoundParameters.ContainsKey(nameof(MaxConnections)) ? MaxConnections : (int?)null,
-                };
-                return ShouldProcess($"{options.Address}:{Port}", "Start socket server") ? Registry.StartServer(options, ModuleState.CurrentOwner) : null;
-            }
-            catch (System.Exception e) when (e is SocketChatException || e is System.ArgumentException)
-            {
-                ThrowTerminatingError(e, $"{IPAddress}:{Port}");
-                return null;
-            }
+                    var options = new SocketServerOptions
+                    {
+                        Address = ListenAddress.Parse(IPAddress),
+                        Port = Port,
+                        Name = Name,
+                        Framing = Framing,
+                        Encoding = TextEncodings.Resolve(Encoding),
+                        Acknowledgement = NoAcknowledgement ? null : Acknowledgement,
+                        MaxMessageSize = MaxMessageSize,
+                        MaxConnections = MyInvocation.BoundParameters.ContainsKey(nameof(MaxConnections)) ? MaxConnections : (int?)null,
+                    };
+                    server = ShouldProcess($"{options.Address}:{Port}", "Start socket server") ? Registry.StartServer(options, ModuleState.CurrentOwner) : null;
+                },
+                $"{IPAddress}:{Port}",
+                terminating: true);
+            return server;
         }
 
         /// <summary>A foreground server lives as long as the command: Ctrl+C, -Once or Stop-SocketServer end both.</summary>

@@ -58,7 +58,7 @@ namespace PSSocketChat.Commands
                 return Server;
             }
 
-            return Found(Registry.SelectServers(ParameterSetName == NameSet ? Name : null, ParameterSetName == IdSet ? Id : null));
+            return Found(Selection.Servers(Registry.Servers, ParameterSetName == NameSet ? Name : null, ParameterSetName == IdSet ? Id : null));
         }
     }
 }

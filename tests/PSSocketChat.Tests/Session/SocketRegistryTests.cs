@@ -94,31 +94,7 @@ namespace PSSocketChat.Tests.Session
         }
 
         [Fact]
-        public void Selecting_by_wildcard_name_and_id_reports_plain_names_and_ids_that_match_nothing()
-        {
-            var registry = new SocketRegistry();
-            try
-            {
-                var alpha = registry.StartServer(Loopback0("alpha"));
-                var beta = registry.StartServer(Loopback0("beta"));
-
-                var selection = registry.SelectServers(new[] { "a*", "gamma", "z*" }, new[] { beta.Id, -5 });
-
-                Assert.Equal(new[] { alpha, beta }, selection.Items);
-                Assert.Equal(2, selection.Errors.Count);
-                Assert.All(selection.Errors, e => Assert.Equal(SocketErrorKind.ServerNotFound, e.Kind));
-                Assert.Contains(selection.Errors, e => e.Message.Contains("'gamma'"));
-                Assert.Contains(selection.Errors, e => e.Message.Contains("-5"));
-                Assert.Equal(new[] { alpha, beta }, registry.SelectServers(null, null).Items);
-            }
-            finally
-            {
-                registry.CloseAll(Loopback.Patience);
-            }
-        }
-
-        [Fact]
-        public void Connections_can_be_chosen_by_server_and_state_and_stay_listed_with_their_reason_until_removed()
+        public void Closed_connections_stay_listed_with_their_reason_until_removed()
         {
             var registry = new SocketRegistry();
             try
@@ -127,11 +103,11 @@ namespace PSSocketChat.Tests.Session
                 var mine = registry.Connect("127.0.0.1", server.LocalEndPoint.Port, new SocketClientOptions(), CancellationToken.None);
                 server.Inbox.NextEvent(ConnectionEventKind.Connected);
 
-                Assert.Single(registry.SelectConnections(null, null, server).Items);
+                Assert.Single(server.Connections);
                 server.Stop();
                 mine.DrainUntilClosed();
 
-                var closed = registry.SelectConnections(null, null, null, new[] { ConnectionState.Closed }).Items;
+                var closed = registry.Connections.Where(c => c.State == ConnectionState.Closed).ToList();
                 Assert.Equal(CloseReason.PeerClosed, Assert.Single(closed).CloseReason);
                 registry.Remove(mine);
                 Assert.Empty(registry.Connections);

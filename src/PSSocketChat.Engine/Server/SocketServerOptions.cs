@@ -8,16 +8,17 @@ namespace PSSocketChat
     /// <summary>How a <see cref="SocketServer"/> listens and treats what it receives.</summary>
     public sealed class SocketServerOptions : ConnectionOptions
     {
-        public const string DefaultAcknowledgement = "Mensaje recibido";
-
         /// <summary>The address to listen on: IPv4 or IPv6; <c>::</c> also accepts IPv4 clients where the OS allows.</summary>
         public IPAddress Address { get; set; } = IPAddress.Any;
 
-        /// <summary>The port to listen on; 0 lets the OS choose, and the server reports the real one.</summary>
-        public int Port { get; set; } = 8000;
+        /// <summary>The port to listen on; 0 (the default) lets the OS choose, and the server reports the real one. Hosts choose their own default.</summary>
+        public int Port { get; set; }
 
-        /// <summary>Text sent back, in the same framing, for every message received; null sends nothing.</summary>
-        public string? Acknowledgement { get; set; } = DefaultAcknowledgement;
+        /// <summary>
+        /// Text sent back, in the same framing, for every message received; null (the default) sends nothing. The
+        /// seed's "Mensaje recibido" is the default of the hosts, which set it.
+        /// </summary>
+        public string? Acknowledgement { get; set; }
 
         /// <summary>Clients served at once; one more is disconnected as soon as it is accepted. Null for no limit.</summary>
         public int? MaxConnections { get; set; }

@@ -138,7 +138,7 @@ namespace PSSocketChat
             catch (SocketException e)
             {
                 listener.Dispose();
-                throw SocketErrors.ForListen(e, endPoint);
+                throw SocketExceptionMapping.ForListen(e, endPoint);
             }
 
             var server = new SocketServer(listener, options, codec, framedAcknowledgement);

@@ -1,6 +1,6 @@
 namespace PSSocketChat
 {
-    public static class ReceiveOutcomes
+    public static class ReceiveOutcomeExtensions
     {
         /// <summary>Why a receive ended, in words for a person (verbose output, logs).</summary>
         public static string Describe(this ReceiveOutcome outcome) => outcome switch

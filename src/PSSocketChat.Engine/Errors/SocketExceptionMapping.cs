@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace PSSocketChat
 {
     /// <summary>Turns the OS's socket errors into errors that name the endpoint and say what to do.</summary>
-    internal static class SocketErrors
+    internal static class SocketExceptionMapping
     {
         public static SocketChatException ForListen(SocketException error, IPEndPoint endPoint)
         {

@@ -1,7 +1,7 @@
 using System;
 using System.Collections;
 
-namespace PSSocketChat
+namespace PSSocketChat.Module
 {
     /// <summary>
     /// Guards text parameters against PowerShell's habit of turning any piped object into its ToString(): a piped
@@ -28,7 +28,7 @@ namespace PSSocketChat
             }
 
             var type = value.GetType();
-            if (type.Namespace == typeof(PlainText).Namespace)
+            if (type.Assembly == typeof(SocketConnection).Assembly)
             {
                 throw new ArgumentException(
                     $"A {type.Name} is not text. Give the text as its own parameter, for example: $connection | Send-SocketMessage -Message 'hola'.",

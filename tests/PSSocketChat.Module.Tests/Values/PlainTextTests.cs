@@ -1,7 +1,8 @@
 using System;
+using PSSocketChat.Module;
 using Xunit;
 
-namespace PSSocketChat.Tests.Values
+namespace PSSocketChat.Module.Tests.Values
 {
     public class PlainTextTests
     {

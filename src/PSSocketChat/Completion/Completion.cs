@@ -1,4 +1,4 @@
-namespace PSSocketChat
+namespace PSSocketChat.Module
 {
     /// <summary>One tab-completion offer: the text inserted, the text listed, and a tooltip.</summary>
     public sealed class Completion

@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 
-namespace PSSocketChat
+namespace PSSocketChat.Module
 {
     /// <summary>
     /// A timeout given as a TimeSpan, a number of seconds (5, 0.5) or text ("5", "00:00:05"). PowerShell alone would

@@ -73,13 +73,13 @@ namespace PSSocketChat
                     catch (SocketException e)
                     {
                         socket.Dispose();
-                        lastError = SocketErrors.ForConnect(e, target);
+                        lastError = SocketExceptionMapping.ForConnect(e, target);
                     }
                     catch (OperationCanceledException)
                     {
                         socket.Dispose();
                         cancellationToken.ThrowIfCancellationRequested();
-                        throw SocketErrors.ForTimeout(target);
+                        throw SocketExceptionMapping.ForTimeout(target);
                     }
                 }
 
@@ -105,12 +105,12 @@ namespace PSSocketChat
             }
             catch (SocketException e)
             {
-                throw SocketErrors.ForResolve(e, computerName);
+                throw SocketExceptionMapping.ForResolve(e, computerName);
             }
             catch (OperationCanceledException)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                throw SocketErrors.ForTimeout(target);
+                throw SocketExceptionMapping.ForTimeout(target);
             }
         }
 

@@ -1,9 +1,10 @@
 using System;
 using System.Net;
 using System.Text;
+using PSSocketChat.Module;
 using Xunit;
 
-namespace PSSocketChat.Tests.Values
+namespace PSSocketChat.Module.Tests.Values
 {
     public class ValueParsingTests
     {

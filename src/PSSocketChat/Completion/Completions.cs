@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace PSSocketChat
+namespace PSSocketChat.Module
 {
     /// <summary>
     /// Tab completion of what is open: names for -Name, ids for -Id, and for parameters that take the object itself

@@ -1,9 +1,10 @@
 using System.Linq;
 using System.Net;
 using System.Threading;
+using PSSocketChat.Module;
 using Xunit;
 
-namespace PSSocketChat.Tests.Session
+namespace PSSocketChat.Module.Tests
 {
     public class CompletionsTests
     {
@@ -26,7 +27,7 @@ namespace PSSocketChat.Tests.Session
             }
             finally
             {
-                registry.CloseAll(Loopback.Patience);
+                registry.CloseAll(System.TimeSpan.FromSeconds(30));
             }
         }
 
@@ -48,7 +49,7 @@ namespace PSSocketChat.Tests.Session
             }
             finally
             {
-                registry.CloseAll(Loopback.Patience);
+                registry.CloseAll(System.TimeSpan.FromSeconds(30));
             }
         }
 

@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using System.Text;
 
-namespace PSSocketChat
+namespace PSSocketChat.Module
 {
     /// <summary>Encoding names as PowerShell users write them (<c>utf8</c>, <c>ascii</c>, <c>latin1</c>, ...) or any name or code page .NET knows.</summary>
     public static class TextEncodings

@@ -1,7 +1,7 @@
 using System;
 using System.Net;
 
-namespace PSSocketChat
+namespace PSSocketChat.Module
 {
     /// <summary>Where a server listens, as users write it: an IP address, <c>*</c> or <c>any</c>, or <c>localhost</c>.</summary>
     public static class ListenAddress

@@ -1,9 +1,9 @@
 namespace PSSocketChat
 {
     /// <summary>Close reasons in words for a person.</summary>
-    public static class CloseReasons
+    public static class CloseReasonExtensions
     {
-        public static string Describe(CloseReason reason, string? detail)
+        public static string Describe(this CloseReason reason, string? detail)
         {
             var text = reason switch
             {
