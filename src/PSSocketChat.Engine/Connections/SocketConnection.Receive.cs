@@ -15,9 +15,13 @@ namespace PSSocketChat
         // Acknowledgements for one read go out as one send; the buffer is kept for the next read.
         private byte[] _acknowledgementBatch = Array.Empty<byte>();
 
+        // The messages of one read, on their way to the inbox; kept for the next read.
+        private readonly List<SocketMessage> _batch = new List<SocketMessage>();
+
         private async Task ReceiveLoopAsync()
         {
-            var buffer = new byte[_readSize];
+            byte[]? buffer = null;
+            var drained = true;
             var frames = new List<byte[]>();
             var decoder = _codec.CreateDecoder();
             var reason = CloseReason.PeerClosed;
@@ -27,7 +31,24 @@ namespace PSSocketChat
             {
                 while (true)
                 {
-                    var read = await _stream.ReadAsync(buffer, 0, buffer.Length, _abort.Token).ConfigureAwait(false);
+                    if (drained)
+                    {
+                        // The socket had no more to give: wait for data without holding a buffer, so an idle
+                        // connection pins none (a zero-byte read completes when data arrives, as Kestrel waits).
+                        if (buffer != null)
+                        {
+                            ReadBuffers.Return(buffer);
+                            buffer = null;
+                        }
+
+                        await _stream.ReadAsync(Array.Empty<byte>(), 0, 0, _abort.Token).ConfigureAwait(false);
+                    }
+
+                    buffer ??= ReadBuffers.Rent(_readSize);
+                    var read = await _stream.ReadAsync(buffer, 0, _readSize, _abort.Token).ConfigureAwait(false);
+
+                    // A full buffer means more is probably waiting: read again at once, with the same buffer.
+                    drained = read < _readSize;
                     if (read == 0)
                     {
                         // The peer is done: a last line without its line feed is still a message; part of any other
@@ -79,10 +100,18 @@ namespace PSSocketChat
                 detail = $"internal error: {e.GetType().Name}: {e.Message}";
             }
 
+            if (buffer != null)
+            {
+                ReadBuffers.Return(buffer);
+            }
+
             await FinishAsync(reason, detail).ConfigureAwait(false);
         }
 
-        /// <summary>Queues the messages of one read (and, at end of stream, an unterminated last line), then acknowledges them.</summary>
+        /// <summary>
+        /// Queues the messages of one read (and, at end of stream, an unterminated last line), acknowledges them, then
+        /// wakes the consumer: one lock of the inbox, one write and one wake-up per read, not per message.
+        /// </summary>
         private async Task DeliverAsync(List<byte[]> frames, byte[]? unterminated = null)
         {
             if (unterminated != null)
@@ -90,82 +119,82 @@ namespace PSSocketChat
                 frames.Add(unterminated);
             }
 
+            var receivedAt = DateTime.UtcNow;
+            var first = Interlocked.Add(ref _messagesReceived, frames.Count) - frames.Count + 1;
+            for (var i = 0; i < frames.Count; i++)
+            {
+                var isUnterminated = unterminated != null && i == frames.Count - 1;
+                _batch.Add(new SocketMessage(this, first + i, frames[i], receivedAt, _codec, isUnterminated));
+            }
+
+            frames.Clear();
+
             // Messages become visible to the consumer, and are acknowledged, under the write lock: a close the consumer
             // starts meanwhile sends its FIN only after their acknowledgements, so none delivered goes unacknowledged.
             var acknowledging = _framedAcknowledgement != null && State == ConnectionState.Open;
             var locked = acknowledging && await LockWritesAsync().ConfigureAwait(false);
             try
             {
-                var receivedAt = DateTime.UtcNow;
-                var owed = 0;
-                var delivered = 0;
-                for (var i = 0; i < frames.Count; i++)
+                var next = 0;
+                while (next < _batch.Count)
                 {
-                    var isUnterminated = unterminated != null && i == frames.Count - 1;
-                    var message = new SocketMessage(this, Interlocked.Increment(ref _messagesReceived), frames[i], receivedAt, _codec, isUnterminated);
                     var closing = State != ConnectionState.Open;
                     if (closing && _framedAcknowledgement != null)
                     {
                         // A close this side asked for has begun, and what arrives now could not be acknowledged: it is
                         // neither delivered nor acknowledged (a peer may send again what was not), only counted, and
                         // the close says so. Without acknowledgements (a client's half-close), it is delivered if it fits.
-                        Interlocked.Increment(ref _messagesDiscarded);
-                        continue;
+                        break;
                     }
 
-                    if (Inbox.TryAdd(Source, message))
+                    var added = Inbox.TryAddRange(Source, _batch, next);
+                    if (added > 0)
                     {
-                        delivered++;
-                        owed += locked ? 1 : 0;
+                        next += added;
+                        _server?.CountMessages(added);
+                        if (locked)
+                        {
+                            await WriteAcknowledgementsAsync(added).ConfigureAwait(false);
+                        }
+
+                        Inbox.Wake();
                         continue;
                     }
 
                     if (closing)
                     {
                         // No waiting for room once a close has begun.
-                        Interlocked.Increment(ref _messagesDiscarded);
-                        continue;
+                        break;
                     }
 
-                    // The consumer is behind on this connection. Acknowledge and count what it has, let other writers go,
-                    // and stop reading this socket (no other) until it has taken the queue down to half.
-                    _server?.CountMessages(delivered);
-                    delivered = 0;
+                    // The consumer is behind on this connection: let other writers go, and stop reading this socket (no
+                    // other) until it has taken the queue down to half.
                     if (locked)
                     {
-                        await WriteAcknowledgementsAsync(owed).ConfigureAwait(false);
-                        owed = 0;
                         _writeLock.Release();
                         locked = false;
                     }
 
                     try
                     {
-                        await Inbox.AddAsync(Source, message, _stopDelivery.Token).ConfigureAwait(false);
+                        await Inbox.WaitForRoomAsync(Source, _stopDelivery.Token).ConfigureAwait(false);
                     }
                     catch (OperationCanceledException) when (_stopDelivery.IsCancellationRequested)
                     {
-                        Interlocked.Increment(ref _messagesDiscarded);
-                        continue;
+                        break;
                     }
 
-                    delivered++;
-                    if (acknowledging)
-                    {
-                        locked = await LockWritesAsync().ConfigureAwait(false);
-                        owed = locked ? 1 : 0;
-                    }
+                    locked = acknowledging && await LockWritesAsync().ConfigureAwait(false);
                 }
 
-                frames.Clear();
-                _server?.CountMessages(delivered);
-                if (locked)
+                if (next < _batch.Count)
                 {
-                    await WriteAcknowledgementsAsync(owed).ConfigureAwait(false);
+                    Interlocked.Add(ref _messagesDiscarded, _batch.Count - next);
                 }
             }
             finally
             {
+                _batch.Clear();
                 if (locked)
                 {
                     _writeLock.Release();

@@ -37,13 +37,6 @@ namespace PSSocketChat
         internal TaskCompletionSource<bool>? Resume;
 
         /// <summary>
-        /// Room for a message of <paramref name="size"/> bytes: under both bounds, or an empty queue, so a message larger
-        /// than the byte bound (but within the maximum message size) still goes through, alone.
-        /// </summary>
-        internal bool HasRoomFor(int size) =>
-            Messages == 0 || (Messages < Inbox.Capacity && Bytes + size <= Inbox.ByteCapacity);
-
-        /// <summary>
         /// Down to half of both bounds. Reads resume only there, not at the first free slot, so a consumer taking one
         /// message at a time does not wake the receive loop, and cost a read, for every message (Kestrel's pause and
         /// resume thresholds do the same for its pipes).

@@ -38,6 +38,9 @@ namespace PSSocketChat
         private long _byteCount;
         private int _eventCount;
         private int _peakMessageCount;
+
+        // Consumers blocked in TryTake, counted under the lock: a producer with nobody to wake skips the lock.
+        private int _waiters;
         private long _droppedEvents;
         private bool _completed;
 
@@ -190,7 +193,15 @@ namespace PSSocketChat
                             return false;
                         }
 
-                        Monitor.Wait(_gate, remaining);
+                        _waiters++;
+                        try
+                        {
+                            Monitor.Wait(_gate, remaining);
+                        }
+                        finally
+                        {
+                            _waiters--;
+                        }
                     }
                 }
             }
@@ -201,28 +212,102 @@ namespace PSSocketChat
         /// <summary>A queue of its own, in this inbox, for a connection about to start.</summary>
         internal InboxSource OpenSource() => new InboxSource(this);
 
-        /// <summary>Adds a message to its connection's queue if there is room now; false, and the queue marked paused, when it is full.</summary>
+        /// <summary>Adds a message to its connection's queue if there is room now, and wakes the consumer; false, and the queue marked paused, when it is full.</summary>
         internal bool TryAdd(InboxSource source, SocketMessage message)
+        {
+            var single = new List<SocketMessage>(1) { message };
+            if (TryAddRange(source, single, 0) == 0)
+            {
+                return false;
+            }
+
+            Wake();
+            return true;
+        }
+
+        /// <summary>
+        /// Adds <paramref name="messages"/> from <paramref name="start"/> on, as many as there is room for, under one
+        /// lock; when the queue fills first, marks it paused. Returns how many were added. Waiting consumers are not
+        /// woken: the receive loop calls <see cref="Wake"/> once it has written their acknowledgements, so a consumer
+        /// woken on the same core never delays them.
+        /// </summary>
+        internal int TryAddRange(InboxSource source, List<SocketMessage> messages, int start)
         {
             lock (_gate)
             {
-                if (!source.HasRoomFor(message.Length))
+                var added = 0;
+                long bytes = 0;
+                for (var i = start; i < messages.Count; i++)
                 {
-                    source.Resume ??= new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-                    return false;
+                    var message = messages[i];
+                    if (!HasRoomLocked(source, added, bytes, message.Length))
+                    {
+                        source.Resume ??= new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+                        break;
+                    }
+
+                    source.Items.Enqueue(message);
+                    added++;
+                    bytes += message.Length;
                 }
 
-                Volatile.Write(ref source.Messages, source.Messages + 1);
-                Volatile.Write(ref source.Bytes, source.Bytes + message.Length);
-                _messageCount++;
-                _byteCount += message.Length;
-                if (_messageCount > _peakMessageCount)
+                if (added > 0)
                 {
-                    _peakMessageCount = _messageCount;
+                    Volatile.Write(ref source.Messages, source.Messages + added);
+                    Volatile.Write(ref source.Bytes, source.Bytes + bytes);
+                    _messageCount += added;
+                    _byteCount += bytes;
+                    if (_messageCount > _peakMessageCount)
+                    {
+                        _peakMessageCount = _messageCount;
+                    }
+
+                    Schedule(source);
                 }
 
-                EnqueueLocked(source, message);
-                return true;
+                return added;
+            }
+        }
+
+        /// <summary>Wakes consumers waiting for items; cheap when none waits.</summary>
+        internal void Wake()
+        {
+            if (Volatile.Read(ref _waiters) == 0)
+            {
+                return;
+            }
+
+            lock (_gate)
+            {
+                Monitor.PulseAll(_gate);
+            }
+        }
+
+        /// <summary>
+        /// Waits asynchronously (no thread held) until the connection's queue, which a failed add marked paused, is
+        /// down to the resume mark; at once when it is not paused.
+        /// </summary>
+        /// <exception cref="OperationCanceledException">The token was cancelled first.</exception>
+        internal async Task WaitForRoomAsync(InboxSource source, CancellationToken cancellationToken)
+        {
+            Task resumed;
+            lock (_gate)
+            {
+                resumed = source.Resume?.Task ?? Task.CompletedTask;
+            }
+
+            if (resumed.IsCompleted)
+            {
+                return;
+            }
+
+            var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            using (cancellationToken.Register(state => ((TaskCompletionSource<bool>)state!).TrySetResult(true), cancelled))
+            {
+                if (await Task.WhenAny(resumed, cancelled.Task).ConfigureAwait(false) != resumed)
+                {
+                    throw new OperationCanceledException(cancellationToken);
+                }
             }
         }
 
@@ -234,20 +319,7 @@ namespace PSSocketChat
         {
             while (!TryAdd(source, message))
             {
-                Task resumed;
-                lock (_gate)
-                {
-                    resumed = source.Resume?.Task ?? Task.CompletedTask;
-                }
-
-                var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-                using (cancellationToken.Register(state => ((TaskCompletionSource<bool>)state!).TrySetResult(true), cancelled))
-                {
-                    if (await Task.WhenAny(resumed, cancelled.Task).ConfigureAwait(false) != resumed)
-                    {
-                        throw new OperationCanceledException(cancellationToken);
-                    }
-                }
+                await WaitForRoomAsync(source, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -291,13 +363,29 @@ namespace PSSocketChat
         private void EnqueueLocked(InboxSource source, IInboxItem item)
         {
             source.Items.Enqueue(item);
+            Schedule(source);
+            Monitor.PulseAll(_gate);
+        }
+
+        /// <summary>Puts a source that now has items in the ready list, unless it is there already.</summary>
+        private void Schedule(InboxSource source)
+        {
             if (!source.Scheduled)
             {
                 source.Scheduled = true;
                 _ready.Enqueue(source);
             }
+        }
 
-            Monitor.PulseAll(_gate);
+        /// <summary>
+        /// Room for one more message of <paramref name="size"/> bytes, counting the <paramref name="adding"/> messages
+        /// (<paramref name="addingBytes"/> bytes) this call adds: under both bounds, or an empty queue, so a message
+        /// larger than the byte bound (but within the maximum message size) still goes through, alone.
+        /// </summary>
+        private bool HasRoomLocked(InboxSource source, int adding, long addingBytes, int size)
+        {
+            var messages = source.Messages + adding;
+            return messages == 0 || (messages < Capacity && source.Bytes + addingBytes + size <= ByteCapacity);
         }
 
         /// <summary>From <paramref name="source"/>, or, when null, from the next source in turn.</summary>
