@@ -41,6 +41,9 @@ namespace PSSocketChat
 
         // Consumers blocked in TryTake, counted under the lock: a producer with nobody to wake skips the lock.
         private int _waiters;
+
+        // Set when waiters have been pulsed and not yet run: more pulses before they do would only cost the lock.
+        private bool _woken;
         private long _droppedEvents;
         private bool _completed;
 
@@ -174,7 +177,7 @@ namespace PSSocketChat
             // The registration wakes the wait below; it takes the lock, so it is created and disposed outside it.
             using (cancellationToken.Register(state => ((MessageInbox)state!).WakeAll(), this))
             {
-                var clock = Stopwatch.StartNew();
+                var started = Stopwatch.GetTimestamp();
                 lock (_gate)
                 {
                     while (!TryDequeueLocked(source, out item))
@@ -186,7 +189,7 @@ namespace PSSocketChat
                         }
 
                         cancellationToken.ThrowIfCancellationRequested();
-                        var remaining = RemainingMilliseconds(timeout, clock);
+                        var remaining = RemainingMilliseconds(timeout, started);
                         if (remaining == 0)
                         {
                             item = null;
@@ -201,6 +204,7 @@ namespace PSSocketChat
                         finally
                         {
                             _waiters--;
+                            _woken = false;
                         }
                     }
                 }
@@ -272,13 +276,14 @@ namespace PSSocketChat
         /// <summary>Wakes consumers waiting for items; cheap when none waits.</summary>
         internal void Wake()
         {
-            if (Volatile.Read(ref _waiters) == 0)
+            if (Volatile.Read(ref _waiters) == 0 || Volatile.Read(ref _woken))
             {
                 return;
             }
 
             lock (_gate)
             {
+                _woken = true;
                 Monitor.PulseAll(_gate);
             }
         }
@@ -462,14 +467,14 @@ namespace PSSocketChat
             }
         }
 
-        private static int RemainingMilliseconds(TimeSpan timeout, Stopwatch clock)
+        private static int RemainingMilliseconds(TimeSpan timeout, long started)
         {
             if (timeout == Timeout.InfiniteTimeSpan)
             {
                 return Timeout.Infinite;
             }
 
-            var left = timeout - clock.Elapsed;
+            var left = timeout - TimeSpan.FromTicks((long)((Stopwatch.GetTimestamp() - started) * ((double)TimeSpan.TicksPerSecond / Stopwatch.Frequency)));
             return left <= TimeSpan.Zero ? 0 : (int)Math.Min(int.MaxValue, Math.Ceiling(left.TotalMilliseconds));
         }
     }
