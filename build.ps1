@@ -17,6 +17,10 @@
                         words stay), and rebuilds the help.
       Package           Builds, then writes out/packages/PSSocketChat.<version>.nupkg, which Install-PSResource installs
                         from a local repository (and Publish-PSResource publishes).
+      Bench             Builds, runs every benchmark (bench/: the load generator against the console host and the floor
+                        server, the framing micro benchmarks, the PowerShell pipeline, a profile of the console host)
+                        and writes docs/benchmarks.md from bench/benchmarks.template.md. Linux (taskset, /proc); takes
+                        about ten minutes; never part of Test.
       Clean             Removes out/, TestResults/ and the .NET build output.
 
     A task that fails ends the script with its reason in one line and exit code 1; an unknown task name, with exit
@@ -49,7 +53,7 @@
 param(
     [ArgumentCompleter({
             param($commandName, $parameterName, $wordToComplete)
-            'Build', 'Serve', 'Test', 'Docs', 'Package', 'Clean' | Where-Object { $_ -like "$wordToComplete*" }
+            'Build', 'Serve', 'Test', 'Docs', 'Package', 'Bench', 'Clean' | Where-Object { $_ -like "$wordToComplete*" }
         })]
     [string[]] $Task = @('Build'),
 
@@ -60,7 +64,7 @@ param(
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
 
-$KnownTasks = 'Build', 'Serve', 'Test', 'Docs', 'Package', 'Clean'
+$KnownTasks = 'Build', 'Serve', 'Test', 'Docs', 'Package', 'Bench', 'Clean'
 # `pwsh -File build.ps1 -Task Build,Docs` passes "Build,Docs" as one string: a list is split wherever it came from.
 $Task = @($Task | ForEach-Object { $_ -split ',' } | ForEach-Object { $_.Trim() } | Where-Object { $_ })
 foreach ($name in $Task) {
@@ -332,6 +336,68 @@ function Invoke-PackageTask {
     $package
 }
 
+function Invoke-BenchTask {
+    if (-not ($PSVersionTable.PSVersion.Major -ge 6 -and $IsLinux)) {
+        throw 'The benchmarks pin processes with taskset and read memory from /proc: they run on Linux only.'
+    }
+
+    $bench = Join-Path $RepositoryRoot 'bench'
+    $results = [IO.Path]::Combine($RepositoryRoot, 'out', 'bench')
+    $null = New-Item -ItemType Directory -Path $results -Force
+    $cliProject = [IO.Path]::Combine($RepositoryRoot, 'src', "$ModuleName.Cli", "$ModuleName.Cli.csproj")
+    $loadProject = [IO.Path]::Combine($bench, "$ModuleName.Benchmarks.Load", "$ModuleName.Benchmarks.Load.csproj")
+    $microProject = [IO.Path]::Combine($bench, "$ModuleName.Benchmarks.Micro", "$ModuleName.Benchmarks.Micro.csproj")
+    Invoke-DotNet publish $cliProject --configuration Release --output (Join-Path $results 'cli') --nologo
+    Invoke-DotNet publish $loadProject --configuration Release --output (Join-Path $results 'load') --nologo
+    $hostDll = [IO.Path]::Combine($results, 'cli', 'pssocketchat.dll')
+    $loadDll = [IO.Path]::Combine($results, 'load', 'pssocketchat-load.dll')
+
+    # dotnet-trace, as a tool of this folder only: the test run's tool manifest stays as small as CI needs.
+    $tools = Join-Path $results 'tools'
+    $traceTool = Join-Path $tools 'dotnet-trace'
+    if (-not (Test-Path -LiteralPath $traceTool)) {
+        Invoke-DotNet tool install dotnet-trace --tool-path $tools --version 10.0.750501
+    }
+
+    Write-Host 'Macro: the load generator against the floor server and the console host (about 3 minutes).'
+    Invoke-DotNet $loadDll suite --host $hostDll --out (Join-Path $results 'macro.md')
+    Write-Host 'Profile: the console host under load.'
+    Invoke-DotNet $loadDll profile --host $hostDll --trace-tool $traceTool --work (Join-Path $results 'trace') --out (Join-Path $results 'profile.md')
+    Write-Host 'Micro: framing per message (about 4 minutes).'
+    Invoke-DotNet run --configuration Release --project $microProject -- --summary (Join-Path $results 'micro.md') --artifacts (Join-Path $results 'micro')
+    Write-Host 'PowerShell: the pipeline, beside its own ceiling.'
+    Invoke-PowerShell -Description 'The PowerShell benchmark' -Script (
+        '& {0} -ModulePath {1} -OutFile {2}' -f (ConvertTo-Literal ([IO.Path]::Combine($bench, 'PowerShell', 'Measure-PipelineThroughput.ps1'))),
+        (ConvertTo-Literal $ModuleManifest), (ConvertTo-Literal (Join-Path $results 'powershell.md')))
+
+    $processor = (Get-Content -LiteralPath '/proc/cpuinfo' | Where-Object { $_ -like 'model name*' } | Select-Object -First 1) -replace '^model name\s*:\s*', ''
+    $memory = [math]::Round(((Get-Content -LiteralPath '/proc/meminfo' | Select-Object -First 1) -replace '\D', '') / 1MB, 1)
+    $machine = @(
+        "- Processor: $processor, $([Environment]::ProcessorCount) cores visible; $memory GiB of memory"
+        "- System: $((Get-Content -LiteralPath '/etc/os-release' | Where-Object { $_ -like 'PRETTY_NAME=*' }) -replace '^PRETTY_NAME=|\"', ''), kernel $(& uname -r)"
+        "- .NET SDK $(& dotnet --version); PowerShell $($PSVersionTable.PSVersion) for the PowerShell benchmark"
+    ) -join [Environment]::NewLine
+    $commit = (& git -C $RepositoryRoot rev-parse --short HEAD)
+    $dirty = if (& git -C $RepositoryRoot status --porcelain --untracked-files=no) { ' (with uncommitted changes)' } else { '' }
+    $report = Get-Content -LiteralPath (Join-Path $bench 'benchmarks.template.md') -Raw
+    $values = @{
+        date = (Get-Date).ToUniversalTime().ToString('yyyy-MM-dd HH:mm') + ' UTC'
+        commit = "$commit$dirty"
+        machine = $machine
+        macro = Get-Content -LiteralPath (Join-Path $results 'macro.md') -Raw
+        profile = Get-Content -LiteralPath (Join-Path $results 'profile.md') -Raw
+        micro = Get-Content -LiteralPath (Join-Path $results 'micro.md') -Raw
+        powershell = Get-Content -LiteralPath (Join-Path $results 'powershell.md') -Raw
+    }
+    foreach ($name in $values.Keys) {
+        $report = $report.Replace("{{$name}}", $values[$name].TrimEnd())
+    }
+
+    $target = [IO.Path]::Combine($RepositoryRoot, 'docs', 'benchmarks.md')
+    [IO.File]::WriteAllText($target, $report.TrimEnd() + "`n")
+    Write-Host "Wrote $target"
+}
+
 function Invoke-CleanTask {
     foreach ($folder in 'out', 'TestResults', (Join-Path 'build' 'obj')) {
         $path = Join-Path $RepositoryRoot $folder
@@ -357,6 +423,7 @@ try {
             'Test' { Invoke-TestTask }
             'Docs' { Invoke-DocsTask }
             'Package' { $null = Invoke-PackageTask }
+            'Bench' { Invoke-BenchTask }
             'Clean' {
                 Invoke-CleanTask
                 $built = $false

@@ -15,6 +15,12 @@ namespace PSSocketChat
         // Acknowledgements for one read go out as one send; the buffer is kept for the next read.
         private byte[] _acknowledgementBatch = Array.Empty<byte>();
 
+        // True while the receive loop holds a read buffer: between a zero-byte read's wake-up and the socket running dry.
+        private bool _holdsReadBuffer;
+
+        /// <summary>For tests: an idle connection holds no read buffer.</summary>
+        internal bool HoldsReadBuffer => Volatile.Read(ref _holdsReadBuffer);
+
         // The messages of one read, on their way to the inbox; kept for the next read.
         private readonly List<SocketMessage> _batch = new List<SocketMessage>();
 
@@ -37,6 +43,7 @@ namespace PSSocketChat
                         // connection pins none (a zero-byte read completes when data arrives, as Kestrel waits).
                         if (buffer != null)
                         {
+                            Volatile.Write(ref _holdsReadBuffer, false);
                             ReadBuffers.Return(buffer);
                             buffer = null;
                         }
@@ -44,7 +51,12 @@ namespace PSSocketChat
                         await _stream.ReadAsync(Array.Empty<byte>(), 0, 0, _abort.Token).ConfigureAwait(false);
                     }
 
-                    buffer ??= ReadBuffers.Rent(_readSize);
+                    if (buffer is null)
+                    {
+                        buffer = ReadBuffers.Rent(_readSize);
+                        Volatile.Write(ref _holdsReadBuffer, true);
+                    }
+
                     var read = await _stream.ReadAsync(buffer, 0, _readSize, _abort.Token).ConfigureAwait(false);
 
                     // A full buffer means more is probably waiting: read again at once, with the same buffer.
@@ -102,6 +114,7 @@ namespace PSSocketChat
 
             if (buffer != null)
             {
+                Volatile.Write(ref _holdsReadBuffer, false);
                 ReadBuffers.Return(buffer);
             }
 

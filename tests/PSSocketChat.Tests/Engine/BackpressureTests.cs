@@ -36,5 +36,22 @@ namespace PSSocketChat.Tests.Engine
             Assert.Equal(capacity, server.Inbox.PeakCount);
             Assert.Equal(wire.Length, connection.BytesReceived);
         }
+
+        [Fact]
+        public void An_idle_connection_holds_no_read_buffer_and_reads_again_when_data_comes()
+        {
+            using var server = Loopback.StartServer();
+            using var client = Loopback.Connect(server);
+            client.Send("hola");
+            Assert.Equal("Mensaje recibido", client.Inbox.NextMessage().Text);
+            var onServer = server.Inbox.NextMessage().Connection;
+
+            // Both ends have read all there was: each waits for data with a zero-byte read and no buffer of its own.
+            Assert.True(SpinWait.SpinUntil(() => !onServer.HoldsReadBuffer && !client.HoldsReadBuffer, Loopback.Patience), "An idle connection kept its read buffer.");
+
+            client.Send("otra vez");
+            Assert.Equal("otra vez", server.Inbox.NextMessage().Text);
+            Assert.Equal("Mensaje recibido", client.Inbox.NextMessage().Text);
+        }
     }
 }
