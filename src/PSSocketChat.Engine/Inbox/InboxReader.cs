@@ -70,13 +70,18 @@ namespace PSSocketChat
             Outcome = ReceiveOutcome.Reading;
             while (_request.Count is not int count || MessageCount < count)
             {
-                var wait = WaitFor(clock);
-                if (!_inbox.TryTake(out var item, _request.From, wait, cancellationToken))
+                // What is waiting is taken at once, with one lock; the rules of the wait (and their locks) are worked
+                // out only when nothing is.
+                if (!_inbox.TryTake(out var item, _request.From, TimeSpan.Zero, cancellationToken))
                 {
-                    Outcome = SourceClosed() ? ReceiveOutcome.SourceClosed
-                        : wait != TimeSpan.Zero ? ReceiveOutcome.TimedOut
-                        : ReceiveOutcome.QueueDrained;
-                    yield break;
+                    var wait = WaitFor(clock);
+                    if (!_inbox.TryTake(out item, _request.From, wait, cancellationToken))
+                    {
+                        Outcome = SourceClosed() ? ReceiveOutcome.SourceClosed
+                            : wait != TimeSpan.Zero ? ReceiveOutcome.TimedOut
+                            : ReceiveOutcome.QueueDrained;
+                        yield break;
+                    }
                 }
 
                 if (item is SocketMessage)
