@@ -336,6 +336,13 @@ function Invoke-PackageTask {
     $package
 }
 
+# A report of one benchmark as a section of docs/benchmarks.md: its own title dropped, its headings one level down.
+function ConvertTo-Section {
+    param([Parameter(Mandatory)] [AllowEmptyString()] [string] $Markdown)
+    $lines = $Markdown -split "`r?`n" | Where-Object { $_ -notmatch '^# ' } | ForEach-Object { $_ -replace '^(##+) ', '#$1 ' }
+    ($lines -join "`n").Trim()
+}
+
 function Invoke-BenchTask {
     if (-not ($PSVersionTable.PSVersion.Major -ge 6 -and $IsLinux)) {
         throw 'The benchmarks pin processes with taskset and read memory from /proc: they run on Linux only.'
@@ -367,8 +374,8 @@ function Invoke-BenchTask {
     Invoke-DotNet run --configuration Release --project $microProject -- --summary (Join-Path $results 'micro.md') --artifacts (Join-Path $results 'micro')
     Write-Host 'PowerShell: the pipeline, beside its own ceiling.'
     Invoke-PowerShell -Description 'The PowerShell benchmark' -Script (
-        '& {0} -ModulePath {1} -OutFile {2}' -f (ConvertTo-Literal ([IO.Path]::Combine($bench, 'PowerShell', 'Measure-PipelineThroughput.ps1'))),
-        (ConvertTo-Literal $ModuleManifest), (ConvertTo-Literal (Join-Path $results 'powershell.md')))
+        '& {0} -ModulePath {1} -OutFile {2} -JsonFile {3}' -f (ConvertTo-Literal ([IO.Path]::Combine($bench, 'PowerShell', 'Measure-PipelineThroughput.ps1'))),
+        (ConvertTo-Literal $ModuleManifest), (ConvertTo-Literal (Join-Path $results 'powershell.md')), (ConvertTo-Literal (Join-Path $results 'powershell.json')))
 
     $processor = (Get-Content -LiteralPath '/proc/cpuinfo' | Where-Object { $_ -like 'model name*' } | Select-Object -First 1) -replace '^model name\s*:\s*', ''
     $memory = [math]::Round(((Get-Content -LiteralPath '/proc/meminfo' | Select-Object -First 1) -replace '\D', '') / 1MB, 1)
@@ -377,6 +384,21 @@ function Invoke-BenchTask {
         "- System: $((Get-Content -LiteralPath '/etc/os-release' | Where-Object { $_ -like 'PRETTY_NAME=*' }) -replace '^PRETTY_NAME=|\"', ''), kernel $(& uname -r)"
         "- .NET SDK $(& dotnet --version); PowerShell $($PSVersionTable.PSVersion) for the PowerShell benchmark"
     ) -join [Environment]::NewLine
+    # The targets of the micro and PowerShell levels, judged from those reports as the load suite judges its own.
+    $decode = Get-Content -LiteralPath (Join-Path $results 'micro.md') |
+        Where-Object { $_ -match '^\| Decode \| Line \| 64 B \| [0-9]{2,} .*\| ASCII \|' } | Select-Object -First 1
+    $cells = @($decode -split '\|' | ForEach-Object { $_.Trim() } | Where-Object { $_ })
+    $nanoseconds = [double] $cells[5]
+    $allocated = [int] $cells[7]
+    $pipeline = Get-Content -LiteralPath (Join-Path $results 'powershell.json') -Raw | ConvertFrom-Json
+    $targets = @(
+        '| Target | Result | Met |', '|---|---|---|'
+        "| Line decode of 64-byte messages, many per read: 20 million per second per core or more | $([math]::Round(1000 / $nanoseconds, 1)) million ($nanoseconds ns each) | $(if ($nanoseconds -le 50) { 'yes' } else { 'no' }) |"
+        "| No allocation per decoded message beyond its own bytes (64 + 24 of array header) | $allocated bytes | $(if ($allocated -le 88) { 'yes' } else { 'no' }) |"
+        foreach ($scenario in $pipeline.scenarios) {
+            "| Through PowerShell, $($scenario.id): at least 0.9x the pipeline's own ceiling | $($scenario.ratio)x | $(if ($scenario.ratio -ge 0.9) { 'yes' } else { 'no' }) |"
+        }
+    ) -join "`n"
     $commit = (& git -C $RepositoryRoot rev-parse --short HEAD)
     $dirty = if (& git -C $RepositoryRoot status --porcelain --untracked-files=no) { ' (with uncommitted changes)' } else { '' }
     $report = Get-Content -LiteralPath (Join-Path $bench 'benchmarks.template.md') -Raw
@@ -388,9 +410,10 @@ function Invoke-BenchTask {
         profile = Get-Content -LiteralPath (Join-Path $results 'profile.md') -Raw
         micro = Get-Content -LiteralPath (Join-Path $results 'micro.md') -Raw
         powershell = Get-Content -LiteralPath (Join-Path $results 'powershell.md') -Raw
+        targets = $targets
     }
     foreach ($name in $values.Keys) {
-        $report = $report.Replace("{{$name}}", $values[$name].TrimEnd())
+        $report = $report.Replace("{{$name}}", (ConvertTo-Section $values[$name]))
     }
 
     $target = [IO.Path]::Combine($RepositoryRoot, 'docs', 'benchmarks.md')

@@ -38,6 +38,8 @@ namespace PSSocketChat.Benchmarks.Load
         public async Task<string> RunAsync()
         {
             var report = new StringBuilder();
+            var targets = new StringBuilder();
+            targets.AppendLine("| Target | Pinning | Result | Met |").AppendLine("|---|---|---|---|");
             foreach (var (name, serverCore) in new[] { ("one core: server and generator both on core 0", 0), ("split: server on core 1, generator on core 0", 1) })
             {
                 // The generator pins itself; the server is pinned as taskset starts it. Linux only, as taskset is.
@@ -48,8 +50,10 @@ namespace PSSocketChat.Benchmarks.Load
                 var results = await RunPinnedAsync(serverCore).ConfigureAwait(false);
                 report.AppendLine($"### Pinning: {name}").AppendLine();
                 report.Append(Table(results)).AppendLine();
+                Targets(results, serverCore == 0 ? "one core" : "split", targets);
             }
 
+            report.AppendLine("### The issue's targets, as this run measured them").AppendLine().Append(targets);
             return report.ToString();
         }
 
@@ -117,6 +121,38 @@ namespace PSSocketChat.Benchmarks.Load
             }
 
             return table.ToString();
+        }
+
+        /// <summary>The targets the performance issue sets for the engine, judged from this run's medians.</summary>
+        private static void Targets(List<(string Server, Measurement Measurement)> results, string pinning, StringBuilder targets)
+        {
+            double Ratio(string metric) =>
+                Median(results.Where(r => r.Server == "pssocketchat" && r.Measurement.Metric == metric).Select(r => r.Measurement).ToList())
+                / Median(results.Where(r => r.Server == "floor" && r.Measurement.Metric == metric).Select(r => r.Measurement).ToList());
+            double Host(string metric) =>
+                Median(results.Where(r => r.Server == "pssocketchat" && r.Measurement.Metric == metric).Select(r => r.Measurement).ToList());
+            void Row(string target, double value, string shown, bool met) =>
+                targets.AppendLine($"| {target} | {pinning} | {shown} | {(met ? "yes" : "no")} |");
+            string X(double ratio) => ratio.ToString("0.00", CultureInfo.InvariantCulture) + "x";
+
+            foreach (var metric in results.Select(r => r.Measurement.Metric).Distinct())
+            {
+                if (metric.StartsWith("throughput", StringComparison.Ordinal) || metric.StartsWith("connect", StringComparison.Ordinal))
+                {
+                    var ratio = Ratio(metric);
+                    Row($"{metric}: at least 0.8x the floor", ratio, X(ratio), ratio >= 0.8);
+                }
+                else if (metric == "ping-pong C=1 p50")
+                {
+                    var ratio = Ratio(metric);
+                    Row($"{metric}: within 1.2x of the floor", ratio, X(ratio), ratio <= 1.2);
+                }
+                else if (metric.StartsWith("memory per idle connection (1", StringComparison.Ordinal))
+                {
+                    var kib = Host(metric);
+                    Row($"{metric}: under 16 KiB", kib, Format(kib) + " KiB", kib < 16);
+                }
+            }
         }
 
         private static string Summary(List<Measurement> values) =>
