@@ -396,7 +396,7 @@ function Invoke-BenchTask {
         "| Line decode of 64-byte messages, many per read: 20 million per second per core or more | $([math]::Round(1000 / $nanoseconds, 1)) million ($nanoseconds ns each) | $(if ($nanoseconds -le 50) { 'yes' } else { 'no' }) |"
         "| No allocation per decoded message beyond its own bytes (64 + 24 of array header) | $allocated bytes | $(if ($allocated -le 88) { 'yes' } else { 'no' }) |"
         foreach ($scenario in $pipeline.scenarios) {
-            "| Through PowerShell, $($scenario.id): at least 0.9x the pipeline's own ceiling | $($scenario.ratio)x | $(if ($scenario.ratio -ge 0.9) { 'yes' } else { 'no' }) |"
+            "| Through PowerShell, $($scenario.id): at least 0.9x the pipeline's own ceiling | $(([double] $scenario.ratio).ToString('0.00', [Globalization.CultureInfo]::InvariantCulture))x | $(if ($scenario.ratio -ge 0.9) { 'yes' } else { 'no' }) |"
         }
     ) -join "`n"
     $commit = (& git -C $RepositoryRoot rev-parse --short HEAD)

@@ -39,6 +39,10 @@ namespace PSSocketChat.Cli
                 return ExitCodes.Success;
             }
 
+            // Off the socket thread, where the connect may have completed (socket completions run inline in this host):
+            // what follows writes to the console, which may block.
+            await Task.Yield();
+
             using (connection)
             {
                 if (interactive)

@@ -393,3 +393,18 @@ Describe 'Choosing servers and connections by name and id' {
         (Get-SocketConnection -State Open).Id | Should -Not -Contain $client.Id
     }
 }
+
+Describe 'Names that are not valid wildcards' {
+    AfterEach {
+        Close-Everything
+    }
+
+    It 'takes an unclosed bracket as a plain name, found as written or reported as not found' {
+        $name = '[sala{0}' -f [guid]::NewGuid().ToString('N').Substring(0, 6)
+        $server = Start-TestServer -Parameters @{ Name = $name }
+
+        (Get-SocketServer -Name $name).Id | Should -Be $server.Id
+        Get-SocketServer -Name "$name-no" -ErrorVariable missing -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $missing[0].FullyQualifiedErrorId | Should -BeLike 'ServerNotFound,*'
+    }
+}

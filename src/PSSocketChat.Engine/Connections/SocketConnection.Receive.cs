@@ -146,9 +146,9 @@ namespace PSSocketChat
             // starts meanwhile sends its FIN only after their acknowledgements, so none delivered goes unacknowledged.
             var acknowledging = _framedAcknowledgement != null && State == ConnectionState.Open;
             var locked = acknowledging && await LockWritesAsync().ConfigureAwait(false);
+            var next = 0;
             try
             {
-                var next = 0;
                 while (next < _batch.Count)
                 {
                     var closing = State != ConnectionState.Open;
@@ -165,12 +165,26 @@ namespace PSSocketChat
                     {
                         next += added;
                         _server?.CountMessages(added);
-                        if (locked)
+                        try
                         {
-                            await WriteAcknowledgementsAsync(added).ConfigureAwait(false);
+                            if (locked)
+                            {
+                                // A peer slow to read its acknowledgements must not hold back delivery: when the write
+                                // cannot finish at once, the consumer is woken before it does.
+                                var writing = WriteAcknowledgementsAsync(added);
+                                if (!writing.IsCompleted)
+                                {
+                                    Inbox.Wake();
+                                }
+
+                                await writing.ConfigureAwait(false);
+                            }
+                        }
+                        finally
+                        {
+                            Inbox.Wake();
                         }
 
-                        Inbox.Wake();
                         continue;
                     }
 
@@ -200,13 +214,16 @@ namespace PSSocketChat
                     locked = acknowledging && await LockWritesAsync().ConfigureAwait(false);
                 }
 
+            }
+            finally
+            {
+                // Numbered but not delivered, whatever stopped the delivery (a close, or a write that failed): so
+                // MessagesReceived less MessagesDiscarded is always what reached the inbox.
                 if (next < _batch.Count)
                 {
                     Interlocked.Add(ref _messagesDiscarded, _batch.Count - next);
                 }
-            }
-            finally
-            {
+
                 _batch.Clear();
                 if (locked)
                 {

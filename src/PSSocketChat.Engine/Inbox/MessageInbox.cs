@@ -281,12 +281,35 @@ namespace PSSocketChat
                 return;
             }
 
+            OnWakeForTests?.Invoke();
             lock (_gate)
             {
+                // Looked at again under the lock: the waiter seen above may have woken and gone meanwhile, and a flag
+                // set with nobody to clear it would silence every later wake-up.
+                if (_waiters == 0)
+                {
+                    return;
+                }
+
                 _woken = true;
                 Monitor.PulseAll(_gate);
             }
         }
+
+        /// <summary>For tests: consumers blocked in a take now.</summary>
+        internal int WaiterCountForTests
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _waiters;
+                }
+            }
+        }
+
+        /// <summary>A test's way into the moment between Wake's look without the lock and its taking of it.</summary>
+        internal Action? OnWakeForTests { get; set; }
 
         /// <summary>
         /// Waits asynchronously (no thread held) until the connection's queue, which a failed add marked paused, is

@@ -60,10 +60,10 @@ namespace PSSocketChat.Module
             var errors = new List<SocketChatException>();
             foreach (var name in hasNames ? names! : Enumerable.Empty<string>())
             {
-                var pattern = new WildcardPattern(name, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
-                var matches = candidates.Where(c => pattern.IsMatch(nameOf(c))).ToList();
-                chosen.UnionWith(matches);
-                if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(name))
+                var matches = Matcher(name, out var isWildcard);
+                var found = candidates.Where(c => matches(nameOf(c))).ToList();
+                chosen.UnionWith(found);
+                if (found.Count == 0 && !isWildcard)
                 {
                     errors.Add(new SocketChatException(notFound, $"No open {noun} is named '{name}'.", name));
                 }
@@ -80,6 +80,32 @@ namespace PSSocketChat.Module
             }
 
             return new Selection<T>(candidates.Where(chosen.Contains).ToList(), errors);
+        }
+
+        /// <summary>
+        /// A name's test. What is not a valid wildcard (an unclosed <c>[</c>, a range such as <c>[z-a]</c>) is a plain
+        /// name, compared as written, not a failed command.
+        /// </summary>
+        private static Func<string, bool> Matcher(string name, out bool isWildcard)
+        {
+            if (WildcardPattern.ContainsWildcardCharacters(name))
+            {
+                var pattern = new WildcardPattern(name, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
+                try
+                {
+                    // The pattern is parsed on first use: try it once here, where a bad one can still become a name.
+                    pattern.IsMatch(string.Empty);
+                    isWildcard = true;
+                    return pattern.IsMatch;
+                }
+                catch (WildcardPatternException)
+                {
+                }
+            }
+
+            isWildcard = false;
+            var literal = WildcardPattern.Unescape(name);
+            return candidate => string.Equals(candidate, literal, StringComparison.OrdinalIgnoreCase);
         }
     }
 }

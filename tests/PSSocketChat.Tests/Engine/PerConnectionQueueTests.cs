@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net;
@@ -159,6 +160,90 @@ namespace PSSocketChat.Tests.Engine
             Assert.Equal(9, connection.QueuedBytes);
             Assert.Equal(5000, server.Inbox.ByteCapacity);
             Assert.Throws<ArgumentOutOfRangeException>(() => Loopback.StartServer(o => o.InboxByteCapacity = 0));
+        }
+
+        [Fact]
+        public async Task A_consumer_waiting_without_a_timeout_is_always_woken_while_producers_race_it()
+        {
+            // Two producers add and wake while one consumer takes and waits, over and over: a wake-up lost between them
+            // would leave the consumer asleep with items queued, and the take below would end at the patience bound.
+            const int perProducer = 50_000;
+            var inbox = new MessageInbox(capacity: 64);
+            var sources = new[] { inbox.OpenSource(), inbox.OpenSource() };
+            var producers = sources.Select(source => Task.Run(async () =>
+            {
+                for (var i = 0; i < perProducer; i++)
+                {
+                    await inbox.AddAsync(source, Message(1), CancellationToken.None);
+                }
+            })).ToArray();
+
+            for (var taken = 0; taken < 2 * perProducer; taken++)
+            {
+                using var patience = new CancellationTokenSource(Loopback.Patience);
+                Assert.True(inbox.TryTake(out _, Timeout.InfiniteTimeSpan, patience.Token), "The inbox completed early.");
+            }
+
+            await Task.WhenAll(producers).WaitAsync(Loopback.Patience);
+            Assert.Equal(0, inbox.Count);
+        }
+
+        [Fact]
+        public void A_wake_that_finds_its_waiter_gone_leaves_no_mark_that_would_silence_the_next_one()
+        {
+            // The waiter seen by a wake-up leaves (woken by another) before that wake-up takes the lock. Were the wake
+            // to mark the inbox "woken" anyway, with nobody left to clear the mark, every later wake would be skipped
+            // and the consumer below would sleep with an item waiting.
+            var inbox = new MessageInbox(capacity: 8);
+            var source = inbox.OpenSource();
+            var taken = new BlockingCollection<IInboxItem>();
+            using var takeAgain = new ManualResetEventSlim();
+            var consumer = new Thread(() =>
+            {
+                // Longer than the test's own bound below, so only a wake-up, never this, ends the consumer's wait in time.
+                using var patience = new CancellationTokenSource(Loopback.Patience + Loopback.Patience);
+                for (var i = 0; i < 2; i++)
+                {
+                    if (i == 1 && !takeAgain.Wait(Loopback.Patience))
+                    {
+                        return;
+                    }
+
+                    try
+                    {
+                        if (inbox.TryTake(out var item, Timeout.InfiniteTimeSpan, patience.Token))
+                        {
+                            taken.Add(item);
+                        }
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        return;
+                    }
+                }
+            });
+            consumer.Start();
+            Assert.True(SpinWait.SpinUntil(() => inbox.WaiterCountForTests == 1, Loopback.Patience), "The consumer never waited.");
+
+            inbox.TryAddRange(source, new List<SocketMessage> { Message(1) }, 0);
+            inbox.OnWakeForTests = () =>
+            {
+                inbox.OnWakeForTests = null;
+
+                // Another wake-up gets there first: the consumer wakes, takes the item and leaves the inbox.
+                inbox.Wake();
+                Assert.True(taken.TryTake(out _, Loopback.Patience), "The first wake-up did not reach the consumer.");
+            };
+            inbox.Wake();
+
+            // The consumer comes back and waits; an item comes, and its wake-up must reach it.
+            takeAgain.Set();
+            Assert.True(SpinWait.SpinUntil(() => inbox.WaiterCountForTests == 1, Loopback.Patience), "The consumer did not wait again.");
+            inbox.TryAddRange(source, new List<SocketMessage> { Message(1) }, 0);
+            inbox.Wake();
+
+            Assert.True(taken.TryTake(out _, Loopback.Patience), "The consumer slept with an item waiting: a wake-up was lost.");
+            Assert.True(consumer.Join(Loopback.Patience + Loopback.Patience));
         }
 
         /// <summary>
