@@ -84,7 +84,9 @@ namespace PSSocketChat.Benchmarks.Load
                 if (free <= 0)
                 {
                     // Announce the wait, then look again: an acknowledgement between the two would otherwise go unseen.
-                    Volatile.Write(ref waiting, 1);
+                    // A full fence, not a volatile write: the look below must not be done before the announcement is
+                    // visible to the reader (a store followed by a load may be reordered, even on x86).
+                    Interlocked.Exchange(ref waiting, 1);
                     if (window - (sent - Volatile.Read(ref acknowledged)) <= 0)
                     {
                         await room.WaitAsync(cancellationToken).ConfigureAwait(false);
