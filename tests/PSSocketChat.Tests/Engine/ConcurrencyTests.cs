@@ -39,7 +39,7 @@ namespace PSSocketChat.Tests.Engine
                     Assert.Equal(list.Count, message.Sequence);
                 }
 
-                await Task.WhenAll(sending);
+                await Task.WhenAll(sending).WaitAsync(Loopback.Patience);
                 Assert.Equal(clientCount, received.Count);
                 Assert.All(received.Values, list => Assert.Equal(Enumerable.Range(0, messagesEach), list));
                 Assert.False(server.Inbox.TryTake(out var extra), $"Unexpected extra item: {extra}");
@@ -52,7 +52,7 @@ namespace PSSocketChat.Tests.Engine
             }
             finally
             {
-                await Task.WhenAll(clients.Select(c => c.CloseAsync()));
+                await Task.WhenAll(clients.Select(c => c.CloseAsync())).WaitAsync(Loopback.Patience);
             }
         }
 
@@ -65,7 +65,9 @@ namespace PSSocketChat.Tests.Engine
             const int messagesEach = 200;
             var payload = new string('x', 3000);
 
-            await Task.WhenAll(Enumerable.Range(0, threads).Select(t => Task.Run(async () =>
+            // Taken while they are sent: 4.8 MB is more than the server's queue for one connection holds (1 MiB) plus
+            // what TCP buffers, so senders that waited for all of it to be sent first would wait for ever.
+            var sending = Task.WhenAll(Enumerable.Range(0, threads).Select(t => Task.Run(async () =>
             {
                 for (var m = 0; m < messagesEach; m++)
                 {
@@ -81,6 +83,8 @@ namespace PSSocketChat.Tests.Engine
                 var thread = int.Parse(parts[0]);
                 Assert.Equal(next[thread]++, int.Parse(parts[1]));
             }
+
+            await sending.WaitAsync(Loopback.Patience);
         }
     }
 }
