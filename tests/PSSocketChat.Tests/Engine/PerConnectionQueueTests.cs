@@ -24,13 +24,10 @@ namespace PSSocketChat.Tests.Engine
             using var server = Loopback.StartServer(o => o.InboxCapacity = Capacity);
             using var flooder = Loopback.Connect(server);
             var flooderOnServer = Flood(server, flooder);
-            using var quiet = Loopback.Connect(server);
 
-            quiet.Send("soy b");
+            var (quiet, quietOnServer) = SendBesideTheFlood(server, "soy b");
 
-            // Delivered and acknowledged while the flooder's queue is full, as if the flooder were not there.
-            Assert.Equal("Mensaje recibido", quiet.Inbox.NextMessage().Text);
-            var quietOnServer = OnServer(server, quiet);
+            using var _ = quiet;
             var taken = TakeFrom(server, quietOnServer, count: 1);
             Assert.Equal(new[] { "soy b" }, taken);
             Assert.Equal(Capacity, flooderOnServer.QueuedMessages);
@@ -42,10 +39,8 @@ namespace PSSocketChat.Tests.Engine
             using var server = Loopback.StartServer(o => o.InboxCapacity = Capacity);
             using var flooder = Loopback.Connect(server);
             Flood(server, flooder);
-            using var quiet = Loopback.Connect(server);
-            quiet.Send("primero");
-            Assert.Equal("Mensaje recibido", quiet.Inbox.NextMessage().Text);
-            var quietOnServer = OnServer(server, quiet);
+            var (quiet, quietOnServer) = SendBesideTheFlood(server, "primero");
+            using var _ = quiet;
 
             var reply = quietOnServer.WaitForReply(Loopback.Patience);
 
@@ -58,9 +53,7 @@ namespace PSSocketChat.Tests.Engine
             using var server = Loopback.StartServer(o => o.InboxCapacity = Capacity);
             using var flooder = Loopback.Connect(server);
             Flood(server, flooder);
-            using var quiet = Loopback.Connect(server);
-            quiet.Send("soy b");
-            Assert.Equal("Mensaje recibido", quiet.Inbox.NextMessage().Text);
+            using var _ = SendBesideTheFlood(server, "soy b").Client;
 
             // Turns: the flooder's arrival, the quiet client's, the flooder's first message, then the quiet one's, long
             // before the flooder's queue (and the 100 lines behind it) is drained.
@@ -260,6 +253,18 @@ namespace PSSocketChat.Tests.Engine
             var onServer = OnServer(server, flooder);
             Assert.True(SpinWait.SpinUntil(() => onServer.QueuedMessages == Capacity, Loopback.Patience), "The flooder's queue never filled.");
             return onServer;
+        }
+
+        /// <summary>
+        /// A second client's message, sent while the flooder's queue is full: returns once it is acknowledged, which
+        /// the server does only once the message is delivered, as if the flooder were not there.
+        /// </summary>
+        private static (SocketConnection Client, SocketConnection OnServer) SendBesideTheFlood(SocketServer server, string text)
+        {
+            var quiet = Loopback.Connect(server);
+            quiet.Send(text);
+            Assert.Equal("Mensaje recibido", quiet.Inbox.NextMessage().Text);
+            return (quiet, OnServer(server, quiet));
         }
 
         private static SocketConnection OnServer(SocketServer server, SocketConnection client)
