@@ -15,6 +15,7 @@ namespace PSSocketChat
         internal InboxSource(MessageInbox inbox)
         {
             Inbox = inbox;
+            Turn = new LinkedListNode<InboxSource>(this);
         }
 
         internal MessageInbox Inbox { get; }
@@ -27,8 +28,11 @@ namespace PSSocketChat
         /// <summary>Payload bytes of the messages waiting.</summary>
         internal long Bytes;
 
-        /// <summary>True while the source is in the inbox's ready list (it may have been emptied since by a direct take).</summary>
-        internal bool Scheduled;
+        /// <summary>
+        /// The source's place in the inbox's ready list, made once and reused: in the list exactly while the source has
+        /// items, so a connection whose items were all taken is not kept there (nor kept alive by it).
+        /// </summary>
+        internal LinkedListNode<InboxSource> Turn { get; }
 
         /// <summary>
         /// Set while the source is full and its receive loop waits: completed when the consumer has taken it down to

@@ -29,8 +29,8 @@ namespace PSSocketChat
 
         private readonly object _gate = new object();
 
-        // Sources with something to take, in turn. A source emptied by a direct take stays here until a turn skips it.
-        private readonly Queue<InboxSource> _ready = new Queue<InboxSource>();
+        // Sources with something to take, in turn; a source leaves it when its last item is taken, however it was taken.
+        private readonly LinkedList<InboxSource> _ready = new LinkedList<InboxSource>();
 
         // The server's own notices: clients turned away, accepts that failed, and events of connections from elsewhere.
         private readonly InboxSource _notices;
@@ -296,6 +296,18 @@ namespace PSSocketChat
             }
         }
 
+        /// <summary>For tests: the sources in the ready list, which must be those with items and no others.</summary>
+        internal int ReadyCountForTests
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _ready.Count;
+                }
+            }
+        }
+
         /// <summary>For tests: consumers blocked in a take now.</summary>
         internal int WaiterCountForTests
         {
@@ -398,10 +410,9 @@ namespace PSSocketChat
         /// <summary>Puts a source that now has items in the ready list, unless it is there already.</summary>
         private void Schedule(InboxSource source)
         {
-            if (!source.Scheduled)
+            if (source.Turn.List is null)
             {
-                source.Scheduled = true;
-                _ready.Enqueue(source);
+                _ready.AddLast(source.Turn);
             }
         }
 
@@ -428,36 +439,25 @@ namespace PSSocketChat
                 }
 
                 item = source.Items.Dequeue();
+                if (source.Items.Count == 0 && source.Turn.List != null)
+                {
+                    _ready.Remove(source.Turn);
+                }
             }
             else
             {
-                while (_ready.Count > 0)
-                {
-                    var next = _ready.Dequeue();
-                    if (next.Items.Count == 0)
-                    {
-                        next.Scheduled = false;
-                        continue;
-                    }
-
-                    item = next.Items.Dequeue();
-                    if (next.Items.Count > 0)
-                    {
-                        // Its next item waits for its next turn, behind every other source with something to take.
-                        _ready.Enqueue(next);
-                    }
-                    else
-                    {
-                        next.Scheduled = false;
-                    }
-
-                    source = next;
-                    break;
-                }
-
-                if (item is null)
+                if (_ready.First is not { } turn)
                 {
                     return false;
+                }
+
+                source = turn.Value;
+                _ready.RemoveFirst();
+                item = source.Items.Dequeue();
+                if (source.Items.Count > 0)
+                {
+                    // Its next item waits for its next turn, behind every other source with something to take.
+                    _ready.AddLast(turn);
                 }
             }
 

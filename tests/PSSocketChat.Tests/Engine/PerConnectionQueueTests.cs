@@ -68,6 +68,24 @@ namespace PSSocketChat.Tests.Engine
         }
 
         [Fact]
+        public void A_connection_whose_items_were_all_taken_directly_leaves_the_turns_of_the_inbox()
+        {
+            using var server = Loopback.StartServer();
+            using var client = Loopback.Connect(server);
+            var (quiet, quietOnServer) = SendBesideTheFlood(server, "hola");
+            using var quietClient = quiet;
+            var clientOnServer = OnServer(server, client);
+
+            // Each client's arrival, and the message, taken from its own connection: nothing is left waiting, so no
+            // connection may be left in the turns either (a server read only per connection would keep them all).
+            Assert.True(server.Inbox.TryTake(out _, clientOnServer, Loopback.Patience, CancellationToken.None));
+            Assert.Equal(new[] { "hola" }, TakeFrom(server, quietOnServer, count: 1));
+
+            Assert.Equal(0, server.Inbox.ReadyCountForTests);
+            Assert.False(server.Inbox.TryTake(out _));
+        }
+
+        [Fact]
         public async Task A_full_queue_pauses_its_connection_until_the_consumer_takes_it_down_to_half()
         {
             var inbox = new MessageInbox(capacity: 4);
