@@ -7,7 +7,7 @@ using System.Threading.Tasks;
 
 namespace PSSocketChat.Benchmarks.Load
 {
-    /// <summary>Opening and ending the generator's connections, the same way in every scenario.</summary>
+    /// <summary>Opening, writing to and ending connections, the same way in every scenario and in the floor server.</summary>
     internal static class Connections
     {
         public static async Task<Socket> OpenAsync(IPEndPoint target, IPAddress? source = null)
@@ -32,6 +32,16 @@ namespace PSSocketChat.Benchmarks.Load
             }
         }
 
+        /// <summary>Writes all of <paramref name="data"/>: a send may take only part of it.</summary>
+        public static async Task SendAllAsync(Socket socket, ReadOnlyMemory<byte> data)
+        {
+            while (!data.IsEmpty)
+            {
+                var sent = await socket.SendAsync(data, SocketFlags.None).ConfigureAwait(false);
+                data = data.Slice(sent);
+            }
+        }
+
         /// <summary>Sends our FIN and reads to the server's: any byte after the last acknowledgement is an extra one.</summary>
         public static async Task ExpectNothingMoreAsync(Socket socket, CancellationToken cancellationToken)
         {
@@ -47,7 +57,7 @@ namespace PSSocketChat.Benchmarks.Load
         /// <summary>Sends one message and validates its one acknowledgement.</summary>
         public static async Task ExchangeAsync(Socket socket, ReadOnlyMemory<byte> message, byte[] buffer, CancellationToken cancellationToken)
         {
-            await FloorServer.SendAllAsync(socket, message).ConfigureAwait(false);
+            await SendAllAsync(socket, message).ConfigureAwait(false);
             var acknowledgements = new AcknowledgementReader(Wire.Acknowledgement);
             var received = 0;
             while (received < Wire.Acknowledgement.Length)

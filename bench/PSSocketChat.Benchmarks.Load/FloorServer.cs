@@ -66,7 +66,7 @@ namespace PSSocketChat.Benchmarks.Load
                     var lines = buffer.AsSpan(0, read).Count((byte)'\n');
                     if (lines > 0)
                     {
-                        await SendAllAsync(client, Acknowledgements.AsMemory(0, lines * Wire.Acknowledgement.Length)).ConfigureAwait(false);
+                        await Connections.SendAllAsync(client, Acknowledgements.AsMemory(0, lines * Wire.Acknowledgement.Length)).ConfigureAwait(false);
                     }
                 }
 
@@ -79,15 +79,6 @@ namespace PSSocketChat.Benchmarks.Load
             finally
             {
                 client.Dispose();
-            }
-        }
-
-        internal static async Task SendAllAsync(Socket socket, ReadOnlyMemory<byte> data)
-        {
-            while (!data.IsEmpty)
-            {
-                var sent = await socket.SendAsync(data, SocketFlags.None).ConfigureAwait(false);
-                data = data.Slice(sent);
             }
         }
 

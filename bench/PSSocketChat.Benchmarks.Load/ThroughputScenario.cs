@@ -96,7 +96,7 @@ namespace PSSocketChat.Benchmarks.Load
                 }
 
                 var count = (int)Math.Min(Math.Min(free, messages - sent), batch.Length / size);
-                await FloorServer.SendAllAsync(socket, batch.AsMemory(0, count * size)).ConfigureAwait(false);
+                await Connections.SendAllAsync(socket, batch.AsMemory(0, count * size)).ConfigureAwait(false);
                 sent += count;
             }
 

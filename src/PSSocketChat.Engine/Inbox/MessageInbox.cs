@@ -216,19 +216,6 @@ namespace PSSocketChat
         /// <summary>A queue of its own, in this inbox, for a connection about to start.</summary>
         internal InboxSource OpenSource() => new InboxSource(this);
 
-        /// <summary>Adds a message to its connection's queue if there is room now, and wakes the consumer; false, and the queue marked paused, when it is full.</summary>
-        internal bool TryAdd(InboxSource source, SocketMessage message)
-        {
-            var single = new List<SocketMessage>(1) { message };
-            if (TryAddRange(source, single, 0) == 0)
-            {
-                return false;
-            }
-
-            Wake();
-            return true;
-        }
-
         /// <summary>
         /// Adds <paramref name="messages"/> from <paramref name="start"/> on, as many as there is room for, under one
         /// lock; when the queue fills first, marks it paused. Returns how many were added. Waiting consumers are not
@@ -348,18 +335,6 @@ namespace PSSocketChat
                 {
                     throw new OperationCanceledException(cancellationToken);
                 }
-            }
-        }
-
-        /// <summary>
-        /// Adds a message, waiting asynchronously (no thread held) until its connection's queue is down to the resume mark.
-        /// </summary>
-        /// <exception cref="OperationCanceledException">The token was cancelled first; the message was not added.</exception>
-        internal async Task AddAsync(InboxSource source, SocketMessage message, CancellationToken cancellationToken)
-        {
-            while (!TryAdd(source, message))
-            {
-                await WaitForRoomAsync(source, cancellationToken).ConfigureAwait(false);
             }
         }
 
